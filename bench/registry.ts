@@ -1,0 +1,6 @@
+// The benchmarks `npm run bench` runs, in order. Each module's default export takes the parsed flags and
+// returns a JSON-able record that bench/index.ts writes to bench/results/<name>.json.
+export type BenchFlags = Record<string, string | number | boolean>;
+export type Bench = (flags: BenchFlags) => Promise<Record<string, unknown>>;
+
+export const benches: { name: string; load: () => Promise<{ default: Bench }> }[] = [];

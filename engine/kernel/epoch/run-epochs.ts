@@ -1,0 +1,92 @@
+// Epochs (DESIGN.md "Determinism"): inside [t, t+Δ) every shard advances its own agents alone; at the
+// boundary their outboxes are merged in (time, agentId, seq) order and applied to the shared services,
+// whose replies are delivered no earlier than the next epoch. One shard or many, the services see the
+// same sequence, so the result is identical whatever the worker count.
+import { mergeOutboxes, type ShardMessage } from './messages.ts';
+
+export interface EpochShard<Up, Down> {
+  /** Advance own agents through [from, to), first delivering `inbox` (all with t ≥ from). */
+  advance(from: number, to: number, inbox: readonly ShardMessage<Down>[]): readonly ShardMessage<Up>[] | Promise<readonly ShardMessage<Up>[]>;
+}
+
+export interface EpochHub<Up, Down> {
+  /** Apply one epoch's merged messages; return replies, each addressed to an agent, t ≥ epochEnd. */
+  apply(epochEnd: number, merged: readonly ShardMessage<Up>[]): readonly ShardMessage<Down>[];
+}
+
+export interface EpochRunOptions<Up, Down> {
+  shards: readonly EpochShard<Up, Down>[];
+  hub: EpochHub<Up, Down>;
+  /** epoch length Δ in virtual ms (DESIGN.md default 100) */
+  delta: number;
+  start?: number;
+  end: number;
+  /** which shard owns an agent */
+  shardOf(agent: number): number;
+  /** called after every epoch (progress bars) */
+  onEpoch?(epochEnd: number): void;
+}
+
+export interface EpochRunStats {
+  epochs: number;
+  upMessages: number;
+  downMessages: number;
+}
+
+function route<Up, Down>(opts: EpochRunOptions<Up, Down>, epochEnd: number, replies: readonly ShardMessage<Down>[]): ShardMessage<Down>[][] {
+  const inboxes: ShardMessage<Down>[][] = opts.shards.map(() => []);
+  for (const r of replies) {
+    if (r.t < epochEnd) {
+      throw new RangeError(`epoch: a reply to agent ${r.agent} at t=${r.t} would arrive inside the epoch that ended at ${epochEnd}`);
+    }
+    inboxes[opts.shardOf(r.agent)]!.push(r);
+  }
+  return inboxes;
+}
+
+function check<Up, Down>(opts: EpochRunOptions<Up, Down>): void {
+  if (!(opts.delta > 0)) throw new RangeError(`epoch: delta must be > 0 ms, got ${opts.delta}`);
+  if (opts.shards.length === 0) throw new RangeError('epoch: at least one shard is needed');
+}
+
+/** Runs all epochs; shards may be asynchronous (worker threads). */
+export async function runEpochs<Up, Down>(opts: EpochRunOptions<Up, Down>): Promise<EpochRunStats> {
+  check(opts);
+  const stats: EpochRunStats = { epochs: 0, upMessages: 0, downMessages: 0 };
+  let inboxes: ShardMessage<Down>[][] = opts.shards.map(() => []);
+  for (let from = opts.start ?? 0; from < opts.end; from += opts.delta) {
+    const to = Math.min(from + opts.delta, opts.end);
+    const outboxes = await Promise.all(opts.shards.map((s, i) => s.advance(from, to, inboxes[i]!)));
+    const merged = mergeOutboxes(outboxes);
+    const replies = opts.hub.apply(to, merged);
+    inboxes = route(opts, to, replies);
+    stats.epochs++;
+    stats.upMessages += merged.length;
+    stats.downMessages += replies.length;
+    opts.onEpoch?.(to);
+  }
+  return stats;
+}
+
+/** The same loop for synchronous shards (one thread): no promise per epoch. */
+export function runEpochsSync<Up, Down>(opts: EpochRunOptions<Up, Down>): EpochRunStats {
+  check(opts);
+  const stats: EpochRunStats = { epochs: 0, upMessages: 0, downMessages: 0 };
+  let inboxes: ShardMessage<Down>[][] = opts.shards.map(() => []);
+  for (let from = opts.start ?? 0; from < opts.end; from += opts.delta) {
+    const to = Math.min(from + opts.delta, opts.end);
+    const outboxes = opts.shards.map((s, i) => {
+      const out = s.advance(from, to, inboxes[i]!);
+      if (out instanceof Promise) throw new TypeError('runEpochsSync: a shard returned a Promise; use runEpochs');
+      return out;
+    });
+    const merged = mergeOutboxes(outboxes);
+    const replies = opts.hub.apply(to, merged);
+    inboxes = route(opts, to, replies);
+    stats.epochs++;
+    stats.upMessages += merged.length;
+    stats.downMessages += replies.length;
+    opts.onEpoch?.(to);
+  }
+  return stats;
+}

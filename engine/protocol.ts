@@ -1,0 +1,91 @@
+// The typed messages between a viewer (or the host) and the stack: the one contract both runtimes share.
+// Dotted names (STYLE.md §6). "Up" messages go from agents to the stack, "Down" from the stack to agents.
+// Agents send Up messages with XState `emit(...)`; the runtime delivers Down messages as machine events.
+// Money is in yuan (CNY) as a number with two decimals; times are ms on the run's clock.
+
+export type NetworkFamily = '4g' | 'weak-4g' | '3g' | 'wifi';
+export type Lang = 'zh' | 'en';
+export type LeaveReason = 'startup' | 'stall' | 'boredom' | 'content' | 'done' | 'end' | 'dropped';
+
+// ---- viewer → stack ----
+export type ViewerUp =
+  | { type: 'room.join'; viewer: number; network: NetworkFamily; follower: boolean }
+  | { type: 'room.leave'; viewer: number; reason: LeaveReason; watchedMs: number }
+  | { type: 'danmaku.sent'; viewer: number; text: string; lang: Lang }
+  | { type: 'like.sent'; viewer: number }
+  | { type: 'gift.sent'; viewer: number; value: number }
+  | { type: 'follow.sent'; viewer: number }
+  | { type: 'product.viewed'; viewer: number; sku: string }
+  | { type: 'product.closed'; viewer: number; sku: string; dwellMs: number }
+  | { type: 'cart.added'; viewer: number; sku: string; qty: number }
+  | { type: 'cart.removed'; viewer: number; sku: string }
+  | { type: 'checkout.submitted'; viewer: number; idempotencyKey: string; couponId?: string }
+  | { type: 'coupon.claimed'; viewer: number; couponId: string }
+  | { type: 'return.requested'; viewer: number; orderId: string; sku: string }
+  | {
+      type: 'qoe.report';
+      viewer: number;
+      startupMs: number;
+      stalls: number;
+      rebufferMs: number;
+      bitrateKbps: number;
+      latencyMs: number;
+    };
+
+// ---- stack → viewer ----
+export type ViewerDown =
+  | { type: 'danmaku.batch'; items: readonly { viewer: number; text: string }[] }
+  | { type: 'show.segment'; sku: string; category: string }
+  | { type: 'product.pitched'; sku: string; category: string; price: number; listPrice: number; stockLeft: number }
+  | { type: 'product.card'; sku: string; category: string; price: number; reason: 'targeted' | 'pitch' | 'heat' }
+  | { type: 'coupon.offered'; couponId: string; sku?: string; discount: number; minSpend: number; expiresAt: number }
+  | { type: 'flashsale.started'; sku: string; price: number; stock: number; endsAt: number }
+  | { type: 'flashsale.ended'; sku: string }
+  | { type: 'host.answered'; intent: CommentIntent; sku?: string }
+  | { type: 'social.purchase'; sku: string; count: number }
+  | { type: 'order.confirmed'; orderId: string; idempotencyKey: string; total: number; skus: readonly string[] }
+  | { type: 'order.rejected'; idempotencyKey: string; reason: 'out-of-stock' | 'payment-failed' | 'empty-cart' | 'invalid' };
+
+// ---- host ⇄ stack ----
+export type CommentIntent =
+  | 'sizing'
+  | 'suitability'
+  | 'price'
+  | 'shipping'
+  | 'authenticity'
+  | 'praise'
+  | 'complaint'
+  | 'spam'
+  | 'other';
+export const COMMENT_INTENTS = [
+  'sizing',
+  'suitability',
+  'price',
+  'shipping',
+  'authenticity',
+  'praise',
+  'complaint',
+  'spam',
+  'other',
+] as const satisfies readonly CommentIntent[];
+
+export type HostDown = {
+  type: 'host.prompt';
+  promptId: string;
+  intent: CommentIntent;
+  sku?: string;
+  text: string;
+  /** how many distinct viewers asked */
+  viewers: number;
+  /** time of the earliest comment of the cluster */
+  firstCommentAt: number;
+};
+
+export type HostUp =
+  | { type: 'host.pitch'; sku: string }
+  | { type: 'host.answer'; promptId: string; intent: CommentIntent; sku?: string }
+  | { type: 'host.flashsale'; sku: string; price: number; stock: number; durationMs: number }
+  | { type: 'host.segment'; sku: string };
+
+export type UpMessage = ViewerUp | HostUp;
+export type DownMessage = ViewerDown | HostDown;

@@ -1,0 +1,7 @@
+// Every `livelab` subcommand registers itself here: one module per command under runner/commands/.
+import type { Command } from 'commander';
+import type { CliIo } from '../io.ts';
+
+export type RegisterCommand = (program: Command, io: CliIo) => void;
+
+export const commands: RegisterCommand[] = [];
