@@ -34,7 +34,16 @@ export type ViewerUp =
 
 // ---- stack → viewer ----
 export type ViewerDown =
-  | { type: 'danmaku.batch'; items: readonly { viewer: number; text: string }[] }
+  | {
+      type: 'danmaku.batch';
+      items: readonly { viewer: number; text: string }[];
+      /** comment id of items[0]; item i has id firstId + i (set by engine/room) */
+      firstId?: number;
+      /** at most this many items of the batch are shown to any one viewer (the per-viewer rate cap) */
+      perViewer?: number;
+      /** the room's sampling salt: `danmakuShownTo` in engine/room picks a viewer's items from it */
+      salt?: number;
+    }
   | { type: 'show.segment'; sku: string; category: string }
   | { type: 'product.pitched'; sku: string; category: string; price: number; listPrice: number; stockLeft: number }
   | { type: 'product.card'; sku: string; category: string; price: number; reason: 'targeted' | 'pitch' | 'heat' }
@@ -44,7 +53,13 @@ export type ViewerDown =
   | { type: 'host.answered'; intent: CommentIntent; sku?: string }
   | { type: 'social.purchase'; sku: string; count: number }
   | { type: 'order.confirmed'; orderId: string; idempotencyKey: string; total: number; skus: readonly string[] }
-  | { type: 'order.rejected'; idempotencyKey: string; reason: 'out-of-stock' | 'payment-failed' | 'empty-cart' | 'invalid' };
+  | {
+      type: 'order.rejected';
+      idempotencyKey: string;
+      reason: 'out-of-stock' | 'payment-failed' | 'empty-cart' | 'invalid';
+      /** what was wrong, e.g. the out-of-stock SKU or the coupon that does not apply */
+      detail?: string;
+    };
 
 // ---- host ⇄ stack ----
 export type CommentIntent =
@@ -89,3 +104,20 @@ export type HostUp =
 
 export type UpMessage = ViewerUp | HostUp;
 export type DownMessage = ViewerDown | HostDown;
+
+// ---- stack-internal control: scenario injections and service → service requests ----
+// Not sent by agents. The runtime routes them to the services (commerce handles all four today).
+export type ControlMsg =
+  /** issue a coupon to one viewer or to everyone ('all': each viewer may use it once, up to `limit` uses) */
+  | { type: 'coupon.issue'; to: number | 'all'; sku?: string; discount: number; minSpend: number; ttlMs: number; limit?: number }
+  /** scenario fault injection: while active, every checkout fails with 'payment-failed' */
+  | { type: 'payment.outage'; active: boolean }
+  | { type: 'stock.restock'; sku: string; qty: number }
+  /** the show is over: the room closes open sessions, commerce ends running flash sales */
+  | { type: 'show.ended' };
+
+/** An outbound message of a service with its recipient: one viewer, every viewer in the room, or the host. */
+export interface Addressed<M = DownMessage> {
+  to: number | 'all' | 'host';
+  msg: M;
+}
