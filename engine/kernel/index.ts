@@ -7,3 +7,4 @@ export * from './epoch/index.ts';
 export { TraceDigest } from './digest.ts';
 export { InputError, formatProblem, type InputProblem } from './errors.ts';
 export { IdAllocator, type Brand, type ViewerId, type SkuId, type OrderId, type CouponId } from './ids.ts';
+export * from './statechart/index.ts';

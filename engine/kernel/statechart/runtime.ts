@@ -1,0 +1,302 @@
+// The fast path: runs many agents of one compiled statechart on virtual time. Each agent is an
+// interned configuration id, a context object and a few timer slots in the shared AgentQueue; delayed
+// raises and the caller's own scheduled events share one EventQueue and the same (time, seq) order.
+// Semantics are XState v5's macrostep/microstep (see equivalence.test.ts); the speed comes from
+// cached microstep plans, typed-array timers and no actor, mailbox, scheduler or snapshot objects.
+import { AgentQueue } from '../queue/agent-queue.ts';
+import { EventQueue } from '../queue/event-queue.ts';
+import { Sequence } from '../queue/sequence.ts';
+import { ConfigurationTable, type StateValue } from './configs.ts';
+import { ActionRunner } from './exec.ts';
+import { NodeGraph } from './graph.ts';
+import { planMicrostep, removeConflicts, type MicrostepPlan } from './plan.ts';
+import type { CompiledMachine, CompiledTransition, XEvent } from './types.ts';
+
+export const STATUS_NONE = 0;
+export const STATUS_ACTIVE = 1;
+export const STATUS_DONE = 2;
+export const STATUS_STOPPED = 3;
+
+/** what step() did */
+export const STEP_IDLE = 0;
+export const STEP_AGENT = 1;
+export const STEP_EXTERNAL = 2;
+
+const K_RAISE = -1; // EventQueue kind of a delayed raise; caller kinds are ≥ 0
+
+export interface RuntimeOptions {
+  sequence?: Sequence;
+  capacity?: number;
+  /** receives every emit(...) of every agent, after the macrostep that emitted it */
+  onEmit?: (agent: number, event: XEvent, now: number) => void;
+  /** called once when an agent reaches a top-level final state or is stopped (read, then release) */
+  onDone?: (agent: number, now: number) => void;
+}
+
+export class StatechartRuntime {
+  now = 0;
+  readonly graph: NodeGraph;
+  readonly configs: ConfigurationTable;
+  readonly timers: AgentQueue;
+  readonly queue: EventQueue<XEvent>;
+  /** after step() returned STEP_EXTERNAL: the caller's event */
+  extKind = 0;
+  extTarget = 0;
+  extArg = 0;
+  extPayload: unknown = null;
+  /** macrosteps run so far (one per delivered event) */
+  macrosteps = 0;
+
+  private configOf: Int32Array;
+  private statusOf: Uint8Array;
+  private contexts: unknown[] = [];
+  private readonly initialPlan: MicrostepPlan;
+  private readonly runner: ActionRunner;
+  private readonly initialConfig: number;
+  private readonly onDone: ((agent: number, now: number) => void) | null;
+
+  constructor(readonly compiled: CompiledMachine, opts: RuntimeOptions = {}) {
+    const sequence = opts.sequence ?? new Sequence();
+    const cap = opts.capacity ?? 1024;
+    this.graph = new NodeGraph(compiled.nodes);
+    this.configs = new ConfigurationTable(this.graph);
+    this.timers = new AgentQueue(compiled.slotCount, cap, sequence);
+    this.queue = new EventQueue<XEvent>(cap, sequence);
+    this.configOf = new Int32Array(cap);
+    this.statusOf = new Uint8Array(cap);
+    this.initialConfig = this.configs.intern([0]);
+    const initialTargets = this.initialNodes();
+    this.initialPlan = planMicrostep(this.graph, [0], [{ source: 0, targets: initialTargets, reenter: true, actions: [] }], true);
+    this.runner = new ActionRunner(this, compiled, opts.onEmit ?? null);
+    this.onDone = opts.onDone ?? null;
+  }
+
+  private initialNodes(): number[] {
+    const out: number[] = [];
+    const visit = (n: number) => {
+      if (out.includes(n)) return;
+      out.push(n);
+      const node = this.graph.nodes[n]!;
+      if (node.type === 'compound') visit(node.initial);
+      else if (node.type === 'parallel') node.children.forEach(visit);
+    };
+    visit(0);
+    return out;
+  }
+
+  private ensure(agent: number): void {
+    if (agent < this.configOf.length) return;
+    let cap = this.configOf.length;
+    while (cap <= agent) cap *= 2;
+    const c = new Int32Array(cap);
+    c.set(this.configOf);
+    this.configOf = c;
+    const s = new Uint8Array(cap);
+    s.set(this.statusOf);
+    this.statusOf = s;
+  }
+
+  /** Starts agent `agent` at the current time (XState's initial microstep + macrostep). */
+  spawn(agent: number, input?: unknown): void {
+    this.ensure(agent);
+    if (this.statusOf[agent] === STATUS_ACTIVE) throw new Error(`StatechartRuntime.spawn: agent ${agent} is already running`);
+    const c = this.compiled;
+    const context = c.contextFactory ? c.contextFactory({ input, spawn: noSpawn, self: undefined } as never) : { ...(c.staticContext as object) };
+    this.contexts[agent] = context;
+    this.configOf[agent] = this.initialConfig;
+    this.statusOf[agent] = STATUS_ACTIVE;
+    const initEvent: XEvent = { type: 'xstate.init', input };
+    this.runner.begin(agent);
+    this.apply(agent, this.initialPlan, initEvent);
+    this.drain(agent);
+    this.runner.end(agent);
+  }
+
+  /** Delivers an external event to an agent at the current time (one macrostep). */
+  send(agent: number, event: XEvent): void {
+    if (this.statusOf[agent] !== STATUS_ACTIVE) return;
+    this.runner.begin(agent);
+    this.process(agent, event, this.select(agent, event));
+    this.drain(agent);
+    this.runner.end(agent);
+  }
+
+  /** Schedules a caller event (kind ≥ 0) at time t, ordered with the agents' timers by (time, seq). */
+  schedule(t: number, kind: number, target = 0, arg = 0, payload: unknown = null): number {
+    return this.queue.push(t, kind, target, arg, payload as XEvent);
+  }
+
+  nextTime(): number {
+    return Math.min(this.timers.peekTime(), this.queue.peekTime());
+  }
+
+  /**
+   * Fires the next pending timer or caller event if its time is < `until`. Returns STEP_IDLE when
+   * nothing is due, STEP_AGENT after running an agent's macrostep, STEP_EXTERNAL with ext* set.
+   */
+  step(until = Infinity): number {
+    for (;;) {
+      const ta = this.timers.peekTime(), tq = this.queue.peekTime();
+      const useTimers = ta < tq || (ta === tq && ta !== Infinity && this.timers.peekSeq() < this.queue.peekSeq());
+      const t = useTimers ? ta : tq;
+      if (!(t < until)) return STEP_IDLE;
+      if (useTimers) {
+        const timers = this.timers;
+        timers.pop();
+        this.now = timers.t;
+        this.fireTimer(timers.agent, timers.slot);
+        return STEP_AGENT;
+      }
+      const q = this.queue;
+      q.pop();
+      this.now = q.t;
+      if (q.kind !== K_RAISE) {
+        this.extKind = q.kind;
+        this.extTarget = q.target;
+        this.extArg = q.arg;
+        this.extPayload = q.payload;
+        return STEP_EXTERNAL;
+      }
+      const agent = q.target;
+      if (this.statusOf[agent] !== STATUS_ACTIVE) continue; // stopped or done: its delayed raises are void
+      this.runner.forgetRaise(agent, q.arg);
+      this.send(agent, q.payload!);
+      return STEP_AGENT;
+    }
+  }
+
+  /** Runs every agent timer (and delayed raise) due before `until`; caller events are handed to onExternal. */
+  runUntil(until: number, onExternal?: (rt: this) => void): void {
+    for (;;) {
+      const r = this.step(until);
+      if (r === STEP_IDLE) break;
+      if (r === STEP_EXTERNAL) {
+        if (!onExternal) throw new Error(`StatechartRuntime.runUntil: caller event kind ${this.extKind} needs an onExternal handler`);
+        onExternal(this);
+      }
+    }
+    if (until !== Infinity && until > this.now) this.now = until;
+  }
+
+  private fireTimer(agent: number, slot: number): void {
+    const info = this.runner.slotEvent(agent, slot);
+    const node = this.graph.nodes[info.node]!;
+    const candidates = node.on.get(info.event.type)!;
+    this.runner.begin(agent);
+    this.process(agent, info.event, this.pick(agent, candidates, info.event));
+    this.drain(agent);
+    this.runner.end(agent);
+  }
+
+  /** first candidate whose guard passes (XState's StateNode.next) */
+  private pick(agent: number, candidates: readonly CompiledTransition[] | undefined, event: XEvent): CompiledTransition[] | null {
+    if (candidates === undefined) return null;
+    for (let i = 0; i < candidates.length; i++) {
+      const t = candidates[i]!;
+      if (t.guard === null || t.guard({ context: this.contexts[agent], event }, t.guardParams)) return [t];
+    }
+    return null;
+  }
+
+  /** XState's transitionNode over the active configuration: deepest states first, regions in order */
+  private select(agent: number, event: XEvent): CompiledTransition[] | null {
+    const has = this.configs.list[this.configOf[agent]!]!.has;
+    const visit = (n: number): CompiledTransition[] | null => {
+      const node = this.graph.nodes[n]!;
+      if (node.type === 'compound') {
+        for (const c of node.children) if (has[c] === 1) {
+          const r = visit(c);
+          if (r !== null) return r;
+          break;
+        }
+      } else if (node.type === 'parallel') {
+        let all: CompiledTransition[] | null = null;
+        for (const c of node.children) {
+          const r = visit(c);
+          if (r !== null) (all ??= []).push(...r);
+        }
+        if (all !== null) return all;
+      }
+      return this.pick(agent, node.on.get(event.type), event);
+    };
+    return visit(0);
+  }
+
+  private process(agent: number, event: XEvent, ts: CompiledTransition[] | null): void {
+    this.macrosteps++;
+    if (ts === null) return;
+    const config = this.configs.list[this.configOf[agent]!]!;
+    let plan: MicrostepPlan | undefined;
+    if (ts.length === 1) {
+      plan = config.single[ts[0]!.index];
+      if (plan === undefined) plan = config.single[ts[0]!.index] = planMicrostep(this.graph, config.nodes, ts);
+    } else {
+      const active = new Set(config.nodes);
+      const filtered = removeConflicts(this.graph, ts, active);
+      const key = filtered.map((t) => t.index).join(',');
+      plan = config.plans.get(key);
+      if (plan === undefined) config.plans.set(key, (plan = planMicrostep(this.graph, config.nodes, filtered)));
+    }
+    this.apply(agent, plan, event);
+  }
+
+  private apply(agent: number, plan: MicrostepPlan & { nextId?: number }, event: XEvent): void {
+    if (plan.nextId === undefined) plan.nextId = this.configs.intern(plan.next);
+    this.runner.run(agent, plan.ops, event);
+    this.configOf[agent] = plan.nextId;
+  }
+
+  /** the internal queue (raised events) until empty or the machine is done */
+  private drain(agent: number): void {
+    let ev: XEvent | undefined;
+    while (this.statusOf[agent] === STATUS_ACTIVE && (ev = this.runner.nextInternal()) !== undefined) {
+      this.process(agent, ev, this.select(agent, ev));
+    }
+  }
+
+  /** called by the action runner when a top-level final state is reached */
+  markDone(agent: number): void {
+    this.statusOf[agent] = STATUS_DONE;
+  }
+
+  /** after a macrostep: a finished agent loses its timers (once) and the caller is told */
+  finish(agent: number): void {
+    const s = this.statusOf[agent];
+    if (s !== STATUS_DONE && s !== STATUS_STOPPED) return;
+    if (this.contexts[agent] === RELEASED) return;
+    this.timers.disarmAll(agent);
+    this.runner.dropAgent(agent);
+    if (this.onDone !== null) this.onDone(agent, this.now);
+  }
+
+  /** Stops an agent: no further events, timers dropped (XState's actor.stop()). */
+  stop(agent: number): void {
+    if (this.statusOf[agent] !== STATUS_ACTIVE) return;
+    this.statusOf[agent] = STATUS_STOPPED;
+    this.finish(agent);
+  }
+
+  status(agent: number): number {
+    return agent < this.statusOf.length ? this.statusOf[agent]! : STATUS_NONE;
+  }
+  context<C = Record<string, unknown>>(agent: number): C {
+    return this.contexts[agent] as C;
+  }
+  setContext(agent: number, ctx: unknown): void {
+    this.contexts[agent] = ctx;
+  }
+  value(agent: number): StateValue {
+    return this.configs.list[this.configOf[agent]!]!.value;
+  }
+  /** Frees a finished agent's context (after reading its results). */
+  release(agent: number): void {
+    if (this.statusOf[agent] === STATUS_ACTIVE) throw new Error(`StatechartRuntime.release: agent ${agent} is still running`);
+    this.contexts[agent] = RELEASED;
+  }
+}
+
+const RELEASED = Symbol('released');
+
+function noSpawn(): never {
+  throw new Error('spawn() in a context factory is outside the fast-path subset');
+}
