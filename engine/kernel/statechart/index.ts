@@ -7,3 +7,5 @@ export {
 } from './runtime.ts';
 export type { CompiledMachine, XEvent } from './types.ts';
 export type { StateValue } from './configs.ts';
+export { XStateActorRuntime } from './xstate-fallback.ts';
+export { createAgentRuntime, type AgentRuntime, type CreateRuntimeOptions } from './create-runtime.ts';

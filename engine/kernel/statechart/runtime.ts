@@ -134,12 +134,12 @@ export class StatechartRuntime {
    * Fires the next pending timer or caller event if its time is < `until`. Returns STEP_IDLE when
    * nothing is due, STEP_AGENT after running an agent's macrostep, STEP_EXTERNAL with ext* set.
    */
-  step(until = Infinity): number {
+  step(until = Infinity, inclusive = false): number {
     for (;;) {
       const ta = this.timers.peekTime(), tq = this.queue.peekTime();
       const useTimers = ta < tq || (ta === tq && ta !== Infinity && this.timers.peekSeq() < this.queue.peekSeq());
       const t = useTimers ? ta : tq;
-      if (!(t < until)) return STEP_IDLE;
+      if (!(t < until || (inclusive && t === until && t !== Infinity))) return STEP_IDLE;
       if (useTimers) {
         const timers = this.timers;
         timers.pop();
@@ -165,10 +165,13 @@ export class StatechartRuntime {
     }
   }
 
-  /** Runs every agent timer (and delayed raise) due before `until`; caller events are handed to onExternal. */
-  runUntil(until: number, onExternal?: (rt: this) => void): void {
+  /**
+   * Runs every agent timer (and delayed raise) due before `until` (or at it, if inclusive, as XState's
+   * clocks do); caller events are handed to onExternal. Leaves now = until.
+   */
+  runUntil(until: number, onExternal?: (rt: this) => void, inclusive = false): void {
     for (;;) {
-      const r = this.step(until);
+      const r = this.step(until, inclusive);
       if (r === STEP_IDLE) break;
       if (r === STEP_EXTERNAL) {
         if (!onExternal) throw new Error(`StatechartRuntime.runUntil: caller event kind ${this.extKind} needs an onExternal handler`);
