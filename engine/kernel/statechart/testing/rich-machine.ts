@@ -41,13 +41,14 @@ export function createRichMachine(sink: number[]) {
       cancelLater: cancel('later'),
       shout: emit(({ context }) => ({ type: 'shout', n: context.n })),
       side: ({ context }) => void sink.push(context.n),
+      // named actions and guards are referenced by name inside setup() itself: XState cannot type that
       multi: enqueueActions(({ context, enqueue, check }) => {
-        enqueue({ type: 'log', params: { tag: 'multi' } });
-        if (check('even')) enqueue.assign({ n: ({ context }) => context.n + 10 });
+        enqueue({ type: 'log', params: { tag: 'multi' } } as never);
+        if (check('even' as never)) enqueue.assign({ n: ({ context }) => context.n + 10 });
         if (context.rng.next() < 0.5) enqueue.raise({ type: 'PING' });
         else enqueue.raise({ type: 'LATER' }, { delay: 120 });
         enqueue.emit({ type: 'multi' });
-        enqueue('side');
+        enqueue('side' as never);
       }),
     },
   }).createMachine({
