@@ -1,0 +1,39 @@
+// The epoch-boundary step: everything the engine decided during the epoch leaves now, stamped `now`
+// (the epoch end), so its virtual latency is at most one epoch. Host prompts first, then targeted
+// pushes in the order the segment moves happened; then the funnel seconds that ended are closed and
+// checked for anomalies. Work is proportional to what happened, never to the audience.
+import type { MarketingOutbound } from './types.ts';
+import type { MarketingState } from './state.ts';
+import { pickSku, targetedPush } from './segments/targeting.ts';
+
+export function tick(s: MarketingState, now: number): MarketingOutbound[] {
+  if (now > s.now) s.now = now;
+  const out: MarketingOutbound[] = [];
+  if (s.prompter !== null) {
+    for (const msg of s.prompter.tick(now, () => s.ids.nextLabel('prompt', 'mkt-prompt'))) out.push({ t: now, to: 'host', msg });
+  }
+  if (s.segments !== null) {
+    const moves = s.segments.drain();
+    const tg = s.targeting;
+    if (tg !== null) {
+      const p = s.config.targeting;
+      for (const m of moves) {
+        if (!s.present.a[m.slot] || now - tg.lastAt.a[m.slot]! < p.minGapMs) {
+          tg.suppressed++;
+          continue;
+        }
+        const bucket = s.audience?.bucket.a[m.slot] ?? -1;
+        const heat = s.heat;
+        const i = pickSku(s.catalog, m.to, bucket, heat === null ? undefined : (k) => heat.score(k, now));
+        if (i < 0) continue;
+        const msg = targetedPush(s.catalog, i, bucket, p, now, () => s.ids.nextLabel('coupon', 'mkt-cpn'));
+        tg.lastAt.a[m.slot] = now;
+        tg.pushed++;
+        tg.latency.add(now - m.at);
+        out.push({ t: now, to: 'viewer', viewer: s.slots.ids[m.slot]!, msg });
+      }
+    }
+  }
+  s.monitor?.advance(s.funnel, now);
+  return out;
+}
