@@ -26,7 +26,6 @@ export function runReference(opts: ReferenceOptions): ReferenceRun {
   const T = newRefTotals();
   const compiled = compileMachine(createRefViewerMachine(T));
   const rt = new StatechartRuntime(compiled, {
-    capacity: Math.min(opts.n, 1 << 20) + 16,
     onDone: (agent) => rt.release(agent),
   });
   const arrivalRng = Sfc32.reference(opts.seed, 0);
@@ -48,7 +47,7 @@ export function runReference(opts: ReferenceOptions): ReferenceRun {
     const id = arrived++;
     T.joins++;
     if (++T.active > T.peakActive) T.peakActive = T.active;
-    rt.spawn(id, { rng: Sfc32.reference(opts.seed, id + 1) });
+    rt.spawn({ rng: Sfc32.reference(opts.seed, id + 1) });
     if (arrived < opts.n) rt.schedule(rt.now + exponential(arrivalRng, arrivalMean), ARRIVAL);
   }
   T.events = T.joins + T.startups + T.stallChecks + T.stallEnds + T.comments + T.clicks + T.purchases + T.leaves;

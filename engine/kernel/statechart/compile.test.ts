@@ -37,7 +37,7 @@ describe('compileMachine', () => {
     expect(() => createAgentRuntime(m)).toThrow(UnsupportedStatechartError);
     const rt = createAgentRuntime(m, { fallback: 'xstate' });
     expect(rt).toBeInstanceOf(XStateActorRuntime);
-    rt.spawn(0);
+    rt.spawn();
     expect(rt.value(0)).toBe('b');
     expect(rt.step(1000)).not.toBe(STEP_IDLE);
     expect(rt.value(0)).toBe('c');

@@ -122,7 +122,8 @@ export class ActionRunner {
           this.internal.push(ev);
           return;
         }
-        const h = this.rt.queue.push(this.rt.now + clampDelay(delay), K_RAISE, agent, op.id === null ? 0 : 1, ev);
+        const arg = this.rt.generation(agent) * 2 + (op.id === null ? 0 : 1);
+        const h = this.rt.queue.push(this.rt.now + clampDelay(delay), K_RAISE, agent, arg, ev);
         if (op.id !== null) {
           let ids = this.raiseIds.get(agent);
           if (!ids) this.raiseIds.set(agent, (ids = new Map()));

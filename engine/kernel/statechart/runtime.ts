@@ -49,6 +49,10 @@ export class StatechartRuntime {
 
   private configOf: Int32Array;
   private statusOf: Uint8Array;
+  /** bumped every time a handle is reused, so a stale delayed raise never reaches the new occupant */
+  private genOf: Uint32Array;
+  private freeHandles: number[] = [];
+  private nextHandle = 0;
   private contexts: unknown[] = [];
   private readonly initialPlan: MicrostepPlan;
   private readonly runner: ActionRunner;
@@ -64,6 +68,7 @@ export class StatechartRuntime {
     this.queue = new EventQueue<XEvent>(cap, sequence);
     this.configOf = new Int32Array(cap);
     this.statusOf = new Uint8Array(cap);
+    this.genOf = new Uint32Array(cap);
     this.initialConfig = this.configs.intern([0]);
     const initialTargets = this.initialNodes();
     this.initialPlan = planMicrostep(this.graph, [0], [{ source: 0, targets: initialTargets, reenter: true, actions: [] }], true);
@@ -94,12 +99,20 @@ export class StatechartRuntime {
     const s = new Uint8Array(cap);
     s.set(this.statusOf);
     this.statusOf = s;
+    const g = new Uint32Array(cap);
+    g.set(this.genOf);
+    this.genOf = g;
   }
 
-  /** Starts agent `agent` at the current time (XState's initial microstep + macrostep). */
-  spawn(agent: number, input?: unknown): void {
+  /**
+   * Starts a new agent at the current time (XState's initial microstep + macrostep) and returns its
+   * handle. Handles of released agents are reused, so memory follows the number of agents alive, not
+   * the number ever spawned.
+   */
+  spawn(input?: unknown): number {
+    const agent = this.freeHandles.length > 0 ? this.freeHandles.pop()! : this.nextHandle++;
     this.ensure(agent);
-    if (this.statusOf[agent] === STATUS_ACTIVE) throw new Error(`StatechartRuntime.spawn: agent ${agent} is already running`);
+    this.genOf[agent] = (this.genOf[agent]! + 1) >>> 0;
     const c = this.compiled;
     const context = c.contextFactory ? c.contextFactory({ input, spawn: noSpawn, self: undefined } as never) : { ...(c.staticContext as object) };
     this.contexts[agent] = context;
@@ -110,6 +123,7 @@ export class StatechartRuntime {
     this.apply(agent, this.initialPlan, initEvent);
     this.drain(agent);
     this.runner.end(agent);
+    return agent;
   }
 
   /** Delivers an external event to an agent at the current time (one macrostep). */
@@ -158,8 +172,9 @@ export class StatechartRuntime {
         return STEP_EXTERNAL;
       }
       const agent = q.target;
-      if (this.statusOf[agent] !== STATUS_ACTIVE) continue; // stopped or done: its delayed raises are void
-      this.runner.forgetRaise(agent, q.arg);
+      // stopped, done or a reused handle: the delayed raise died with its agent
+      if (this.statusOf[agent] !== STATUS_ACTIVE || this.genOf[agent] !== Math.floor(q.arg / 2)) continue;
+      this.runner.forgetRaise(agent, q.arg % 2);
       this.send(agent, q.payload!);
       return STEP_AGENT;
     }
@@ -291,10 +306,18 @@ export class StatechartRuntime {
   value(agent: number): StateValue {
     return this.configs.list[this.configOf[agent]!]!.value;
   }
-  /** Frees a finished agent's context (after reading its results). */
+  /** Frees a finished agent's context (after reading its results); its handle may then be reused. */
   release(agent: number): void {
     if (this.statusOf[agent] === STATUS_ACTIVE) throw new Error(`StatechartRuntime.release: agent ${agent} is still running`);
+    if (this.contexts[agent] === RELEASED) return;
     this.contexts[agent] = RELEASED;
+    this.statusOf[agent] = STATUS_NONE;
+    this.freeHandles.push(agent);
+  }
+
+  /** generation of a handle (for delayed raises) */
+  generation(agent: number): number {
+    return this.genOf[agent]!;
   }
 }
 

@@ -30,13 +30,17 @@ export class XStateActorRuntime {
     this.queue = new EventQueue<unknown>(opts.capacity ?? 1024, opts.sequence ?? new Sequence());
   }
 
-  spawn(agent: number, input?: unknown): void {
+  private nextHandle = 0;
+
+  spawn(input?: unknown): number {
+    const agent = this.nextHandle++;
     const actor = createActor(this.machine, { clock: this.clock, input });
     this.actors[agent] = actor;
     if (this.opts.onEmit) actor.on('*', (e: XEvent) => this.opts.onEmit!(agent, e, this.now));
     actor.subscribe({ complete: () => this.opts.onDone?.(agent, this.now) });
     actor.start();
     this.macrosteps++;
+    return agent;
   }
 
   send(agent: number, event: XEvent): void {

@@ -42,7 +42,7 @@ export function runXState(makeMachine: () => AnyStateMachine, input: unknown, op
 export function runFast(makeMachine: () => AnyStateMachine, input: unknown, ops: readonly LockstepOp[]): StepRecord[] {
   const emitted: unknown[] = [];
   const rt = new StatechartRuntime(compileMachine(makeMachine()), { onEmit: (_a, e) => void emitted.push(e) });
-  rt.spawn(0, input);
+  rt.spawn(input);
   const out: StepRecord[] = [];
   const record = () => {
     const st = rt.status(0);
