@@ -1,0 +1,1 @@
+export { addToCart, removeFromCart, cartOf, clearCart, type Cart, type Carts } from './cart.ts';

@@ -1,0 +1,90 @@
+// Generated catalogs: SKUs drawn from the vocabulary, numbers from the kernel stream (seed, owner,
+// 'catalog') and names from faker, reseeded from that same stream. Same seed ⇒ same catalog.
+import { Faker, base, en, zh_CN } from '@faker-js/faker';
+import { InputError, RngStreams, logNormal, uniform, weightedIndex, type InputProblem } from '../../kernel/index.ts';
+import { CATEGORIES, catalogOf, type Catalog, type Category, type Sku, type Variant } from './types.ts';
+import { VOCABULARY, ZH_BRAND_SUFFIXES } from './vocabulary.ts';
+
+/** Livestream price 7.6 % below the store's: Zhang, Liu, Liu, Muller, SSRN 4318978 (CALIBRATION.md §2). */
+export const LIVE_DISCOUNT = 0.076;
+
+export interface CatalogOptions {
+  seed: number;
+  /** the owner part of the stream key, e.g. a room index when a run has several rooms */
+  owner?: number;
+  size: number;
+  /** relative weights of the categories (default: all equal); a beauty room is `{ beauty: 1 }` */
+  categories?: Partial<Record<Category, number>>;
+  /** live price = list price × (1 − liveDiscount) */
+  liveDiscount?: number;
+  /** median units in stock per SKU (assumption: 500); log-normal, σ = 0.5 */
+  stockMedian?: number;
+  /** log-space σ of list prices around the subcategory median (assumption: 0.35) */
+  priceSigma?: number;
+}
+
+// One instance per language, reseeded on every call (building a Faker with its locale data is the costly
+// part). Generation is synchronous, so no other call can interleave between the reseed and the last draw.
+const fakerEn = new Faker({ locale: [en, base] });
+const fakerZh = new Faker({ locale: [zh_CN, en, base] });
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function validate(o: CatalogOptions): void {
+  const problems: InputProblem[] = [];
+  if (!Number.isSafeInteger(o.seed)) problems.push({ path: 'catalog.seed', expected: 'a safe integer', value: o.seed });
+  if (!(Number.isSafeInteger(o.size) && o.size > 0)) problems.push({ path: 'catalog.size', expected: 'a positive integer', value: o.size });
+  for (const [k, w] of Object.entries(o.categories ?? {})) {
+    if (!(CATEGORIES as readonly string[]).includes(k)) problems.push({ path: `catalog.categories.${k}`, expected: `one of ${CATEGORIES.join(', ')}`, value: k });
+    else if (!(typeof w === 'number' && w >= 0 && Number.isFinite(w))) problems.push({ path: `catalog.categories.${k}`, expected: 'a weight ≥ 0', value: w });
+  }
+  if (o.categories && !Object.values(o.categories).some((w) => typeof w === 'number' && w > 0)) {
+    problems.push({ path: 'catalog.categories', expected: 'at least one category with a positive weight', value: o.categories });
+  }
+  const d = o.liveDiscount ?? LIVE_DISCOUNT;
+  if (!(d >= 0 && d < 1)) problems.push({ path: 'catalog.liveDiscount', expected: 'a fraction in [0, 1)', value: d });
+  const s = o.stockMedian ?? 500;
+  if (!(s > 0 && Number.isFinite(s))) problems.push({ path: 'catalog.stockMedian', expected: 'a positive number', value: s });
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+export function generateCatalog(o: CatalogOptions): Catalog {
+  validate(o);
+  const rng = new RngStreams(o.seed).stream(o.owner ?? 0, 'catalog');
+  fakerEn.seed(rng.nextU32());
+  fakerZh.seed(rng.nextU32());
+  const weights = CATEGORIES.map((c) => (o.categories ? (o.categories[c] ?? 0) : 1));
+  const discount = o.liveDiscount ?? LIVE_DISCOUNT;
+  const width = Math.max(4, String(o.size).length);
+  const skus: Sku[] = [];
+  for (let i = 0; i < o.size; i++) {
+    const id = `sku-${String(i + 1).padStart(width, '0')}`;
+    const category = CATEGORIES[weightedIndex(rng, weights)]!;
+    const spec = VOCABULARY[category];
+    const sub = fakerEn.helpers.arrayElement(spec.subcategories);
+    const adj = fakerEn.helpers.arrayElement(spec.adjectives);
+    const brand = { en: fakerEn.person.lastName(), zh: fakerZh.person.firstName() + fakerZh.helpers.arrayElement(ZH_BRAND_SUFFIXES) };
+    // list prices end in 9, as shop prices do
+    const listPrice = Math.max(9, Math.round(logNormal(rng, sub.medianListPrice, o.priceSigma ?? 0.35) / 10) * 10 - 1);
+    const price = round2(listPrice * (1 - discount));
+    const cost = round2(price * (1 - uniform(rng, spec.margin[0], spec.margin[1])));
+    const stock = Math.max(10, Math.round(logNormal(rng, o.stockMedian ?? 500, 0.5)));
+    const count = fakerEn.number.int({ min: 1, max: Math.min(4, sub.variants.length) });
+    const picked = fakerEn.helpers.arrayElements(sub.variants, count).sort((a, b) => sub.variants.indexOf(a) - sub.variants.indexOf(b));
+    const variants: Variant[] = picked.map((label, k) => ({ id: `${id}/${k}`, kind: sub.variantKind, label }));
+    skus.push({
+      id,
+      name: { zh: `${brand.zh}${adj.zh}${sub.name.zh}`, en: `${brand.en} ${adj.en} ${sub.name.en}` },
+      brand,
+      category,
+      subcategory: sub.key,
+      price,
+      listPrice,
+      cost,
+      margin: Math.round(((price - cost) / price) * 1e4) / 1e4,
+      stock,
+      variants,
+    });
+  }
+  return catalogOf(skus);
+}

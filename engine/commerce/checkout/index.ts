@@ -1,0 +1,2 @@
+export { checkout } from './checkout.ts';
+export { quoteCart, type Quote } from './quote.ts';

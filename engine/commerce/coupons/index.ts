@@ -1,0 +1,1 @@
+export { issueCoupon, couponProblem, redeemCoupon, claimCoupon, type Coupon, type CouponBook } from './coupons.ts';

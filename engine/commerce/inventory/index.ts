@@ -1,0 +1,1 @@
+export { createInventory, availableOf, take, restock, type Inventory, type StockLine } from './inventory.ts';

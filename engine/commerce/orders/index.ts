@@ -1,0 +1,1 @@
+export { createOrderBook, orderForKey, recordOrder, orderSkus, type Order, type OrderLine, type OrderBook } from './orders.ts';

@@ -1,0 +1,1 @@
+export { applyReturn, APPAREL_RETURN_RATE_RANGE } from './returns.ts';
