@@ -3,4 +3,7 @@
 export type BenchFlags = Record<string, string | number | boolean>;
 export type Bench = (flags: BenchFlags) => Promise<Record<string, unknown>>;
 
-export const benches: { name: string; load: () => Promise<{ default: Bench }> }[] = [];
+export const benches: { name: string; load: () => Promise<{ default: Bench }> }[] = [
+  { name: 'kernel', load: () => import('./kernel.bench.ts') },
+  { name: 'reference', load: () => import('./reference.bench.ts') },
+];
