@@ -11,7 +11,14 @@ export type LeaveReason = 'startup' | 'stall' | 'boredom' | 'content' | 'done' |
 export type ViewerUp =
   | { type: 'room.join'; viewer: number; network: NetworkFamily; follower: boolean }
   | { type: 'room.leave'; viewer: number; reason: LeaveReason; watchedMs: number }
-  | { type: 'danmaku.sent'; viewer: number; text: string; lang: Lang }
+  | {
+      type: 'danmaku.sent';
+      viewer: number;
+      text: string;
+      lang: Lang;
+      /** the intent the agent meant (ground truth for scoring the classifier; services must not read it) */
+      truth?: CommentIntent;
+    }
   | { type: 'like.sent'; viewer: number }
   | { type: 'gift.sent'; viewer: number; value: number }
   | { type: 'follow.sent'; viewer: number }
@@ -44,14 +51,18 @@ export type ViewerDown =
       /** the room's sampling salt: `danmakuShownTo` in engine/room picks a viewer's items from it */
       salt?: number;
     }
-  | { type: 'show.segment'; sku: string; category: string }
-  | { type: 'product.pitched'; sku: string; category: string; price: number; listPrice: number; stockLeft: number }
-  | { type: 'product.card'; sku: string; category: string; price: number; reason: 'targeted' | 'pitch' | 'heat' }
+  // `subcategory` (optional, e.g. 'lipstick' under 'beauty') lets the viewer's interests tell SKUs of one
+  // category apart; without it agents map a SKU to a subcategory by hashing its id
+  | { type: 'show.segment'; sku: string; category: string; subcategory?: string }
+  | { type: 'product.pitched'; sku: string; category: string; price: number; listPrice: number; stockLeft: number; subcategory?: string }
+  | { type: 'product.card'; sku: string; category: string; price: number; reason: 'targeted' | 'pitch' | 'heat'; subcategory?: string }
   | { type: 'coupon.offered'; couponId: string; sku?: string; discount: number; minSpend: number; expiresAt: number }
   | { type: 'flashsale.started'; sku: string; price: number; stock: number; endsAt: number }
   | { type: 'flashsale.ended'; sku: string }
   | { type: 'host.answered'; intent: CommentIntent; sku?: string }
   | { type: 'social.purchase'; sku: string; count: number }
+  /** the show is over: every viewer still in the room leaves with reason 'end' */
+  | { type: 'show.ended' }
   | { type: 'order.confirmed'; orderId: string; idempotencyKey: string; total: number; skus: readonly string[] }
   | {
       type: 'order.rejected';
