@@ -61,8 +61,10 @@ export const DEFAULT_MARKETING_CONFIG: MarketingConfig = {
     baseline: { warmup: 30, trackRate: 0.01, trackGate: 3, minSigma: 1e-6 },
     // "a burst of arrivals leaving within 30 s" (issue 8); a view under 3 s is a negative watch (Kuaishou)
     bounceMs: 30_000,
-    windowSec: 10,
-    minEvents: 5,
+    // binomial noise of a ratio over 20 events is ≤ 0.11: coarse, but a payment outage or a bad pitch
+    // moves the ratio by far more; a bigger batch would slow detection in a quiet room
+    minEvents: 20,
+    maxBatchSec: 30,
     refractoryMs: 30_000,
     graceMs: 30_000,
   },

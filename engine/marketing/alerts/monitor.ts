@@ -1,9 +1,13 @@
 // Online anomaly alerts on the per-second funnel. Three signals, one detector each:
 //   bounce-burst     bounces (leaves < bounceMs after joining) per second, upward
 //                    — "a burst of arrivals leaving within 30 s" (an ad buy that bounces)
-//   conversion-drop  paid / checked out over the last `windowSec` seconds, downward (payment outage)
-//   cart-collapse    added to cart / product views over the last `windowSec` seconds, downward (bad pitch)
-// A ratio sample is skipped when its denominator has fewer than `minEvents` events (too noisy to judge).
+//   conversion-drop  paid / checked out, downward (payment outage)
+//   cart-collapse    added to cart / product views, downward (bad pitch)
+// A ratio is sampled over consecutive, non-overlapping batches of whole seconds, each closed as soon as
+// its denominator holds `minEvents` events (one sample per second in a busy room, one per few seconds
+// in a quiet one; a batch still short after `maxBatchSec` is dropped). Non-overlapping batches keep the
+// samples independent, as CUSUM and its kin assume: overlapping sliding windows were tried first and
+// raised a false alarm every couple of minutes, because their autocorrelated samples add up.
 // After an alert the same kind stays quiet for `refractoryMs` (the detector keeps learning meanwhile).
 import { createDetector, type BaselineParams, type Detector, type DetectorName, type DetectorParams } from '../detectors/index.ts';
 import type { Funnel } from '../funnel/funnel.ts';
@@ -29,8 +33,10 @@ export interface AlertParams {
   params: DetectorParams;
   baseline: BaselineParams;
   bounceMs: number;
-  windowSec: number;
+  /** a ratio batch closes once its denominator has this many events… */
   minEvents: number;
+  /** …or is dropped when it has not after this many seconds */
+  maxBatchSec: number;
   refractoryMs: number;
 }
 
@@ -43,6 +49,8 @@ export class AlertMonitor {
   private readonly quietUntil: Record<AlertKind, number> = { 'bounce-burst': -Infinity, 'conversion-drop': -Infinity, 'cart-collapse': -Infinity };
   /** the next second to close */
   private next = 0;
+  /** open ratio batches: numerator, denominator, seconds */
+  private readonly batches = { 'conversion-drop': [0, 0, 0], 'cart-collapse': [0, 0, 0] };
 
   constructor(private readonly p: AlertParams) {
     const make = (kind: AlertKind, dir: 'up' | 'down'): Detector =>
@@ -56,13 +64,19 @@ export class AlertMonitor {
     for (; (this.next + 1) * 1000 <= now; this.next++) {
       const s = this.next;
       this.feed('bounce-burst', funnel.at('bounced', s), s, now, raised);
-      const from = s - this.p.windowSec + 1;
-      const checkouts = funnel.sum('checkedOut', from, s + 1);
-      if (checkouts >= this.p.minEvents) this.feed('conversion-drop', funnel.sum('paid', from, s + 1) / checkouts, s, now, raised);
-      const views = funnel.sum('productViewed', from, s + 1);
-      if (views >= this.p.minEvents) this.feed('cart-collapse', funnel.sum('addedToCart', from, s + 1) / views, s, now, raised);
+      this.batch('conversion-drop', funnel.at('paid', s), funnel.at('checkedOut', s), s, now, raised);
+      this.batch('cart-collapse', funnel.at('addedToCart', s), funnel.at('productViewed', s), s, now, raised);
     }
     return raised;
+  }
+
+  private batch(kind: 'conversion-drop' | 'cart-collapse', num: number, den: number, second: number, now: number, out: Alert[]): void {
+    const b = this.batches[kind];
+    b[0]! += num;
+    b[1]! += den;
+    b[2]!++;
+    if (b[1]! >= this.p.minEvents) this.feed(kind, Math.min(1, b[0]! / b[1]!), second, now, out);
+    if (b[1]! >= this.p.minEvents || b[2]! >= this.p.maxBatchSec) b.fill(0);
   }
 
   private feed(kind: AlertKind, x: number, second: number, now: number, out: Alert[]): void {
