@@ -27,7 +27,7 @@ describe('cleaning', () => {
     ['🔥🔥', 'noise', 'emoji only'],
     ['敏感肌能用吗', undefined, 'a real question is kept'],
     ['666', undefined, 'short praise is kept'],
-  ])('%s → %s (%s)', (text, want) => {
+  ])('%s → %s (%s)', (text: string, want: string | undefined, _why: string) => {
     expect(cleaner().check(1, text, 0)).toBe(want);
   });
 

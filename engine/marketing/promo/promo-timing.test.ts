@@ -31,7 +31,7 @@ describe('promotion timing', () => {
     [22, 'shoulder', 'the end is exclusive'],
     [23.5, 'off-peak', 'late night'],
     [44.5, 'peak', '20:30 on the next day (virtual time past midnight)'],
-  ] as const)('%s h → %s (%s)', (h, want) => {
+  ] as const)('%s h → %s (%s)', (h, want, _why) => {
     expect(dayPartAt(h * H, p)).toBe(want);
   });
 

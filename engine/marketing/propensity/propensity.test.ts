@@ -17,7 +17,7 @@ describe('spending propensity', () => {
     [{ priceLevelSum: 0.3, priceLevelWeight: 6 }, 'low', 'looks only at the cheapest SKUs'],
     [{ priceLevelSum: 5.4, priceLevelWeight: 6, carts: 2 }, 'high', 'looks at dear SKUs and carts'],
     [{ priceLevelSum: 2.7, priceLevelWeight: 3, orders: 2, orderValue: 800 }, 'high', 'bought dear SKUs twice'],
-  ] as const)('%j → %s (%s)', (x, want) => {
+  ] as const)('%j → %s (%s)', (x: Partial<PropensityInputs>, want: string, _why: string) => {
     expect(['low', 'mid', 'high'][bucketOf(idx(x), p)]).toBe(want);
   });
 
