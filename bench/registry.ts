@@ -6,4 +6,5 @@ export type Bench = (flags: BenchFlags) => Promise<Record<string, unknown>>;
 export const benches: { name: string; load: () => Promise<{ default: Bench }> }[] = [
   { name: 'kernel', load: () => import('./kernel.bench.ts') },
   { name: 'reference', load: () => import('./reference.bench.ts') },
+  { name: 'commerce', load: () => import('./commerce.bench.ts') },
 ];
