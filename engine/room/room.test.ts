@@ -127,7 +127,9 @@ describe('room presence, social and the end of the show', () => {
     expect(s.meanWatchSeconds).toBeCloseTo((400 + 2 + 396) / 3);
     expect(s.retention).toEqual({ '60': 2 / 3, '300': 2 / 3, '1800': 0 });
     expect(handle(state, { type: 'room.join', viewer: 4, network: '4g', follower: false }, 400_001)).toEqual([]);
-    expect(summary(state).ignored['room.join:ended']).toBe(1);
+    handle(state, { type: 'room.leave', viewer: 1, reason: 'end', watchedMs: 400_000 }, 400_002);
+    expect(summary(state).ignored).toEqual({ 'room.join:ended': 1 });
+    expect(summary(state).meanWatchSeconds).toBeCloseTo((400 + 2 + 396) / 3);
   });
 
   it('counts likes, gifts and new follows; broadcasts host answers', () => {

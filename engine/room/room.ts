@@ -39,13 +39,18 @@ export function nextDueAt(state: RoomState): number | undefined {
 
 export function handle(state: RoomState, msg: RoomInput, now: number): RoomOutbound[] {
   const out = advance(state, now);
-  if (state.ended && msg.type !== 'show.ended') return ignore(state, `${msg.type}:ended`);
+  if (state.ended) {
+    // the end of the show closed every session: late leaves are expected and not worth counting
+    if (msg.type === 'room.leave' || msg.type === 'show.ended') return out;
+    return ignore(state, `${msg.type}:ended`);
+  }
   const p = state.presence;
   switch (msg.type) {
     case 'room.join':
       if (join(p, msg.viewer, now) && msg.follower) state.followers.add(msg.viewer);
       return out;
     case 'room.leave':
+      // watch time is measured by the room's clock; the agent's own `watchedMs` is not trusted
       leave(p, msg.viewer, now);
       return out;
     case 'danmaku.sent':
@@ -79,7 +84,6 @@ export function handle(state: RoomState, msg: RoomInput, now: number): RoomOutbo
       out.push({ to: 'all', msg: { type: 'host.answered', intent: msg.intent, ...(msg.sku === undefined ? {} : { sku: msg.sku }) } });
       return out;
     case 'show.ended': {
-      if (state.ended) return out;
       // the last batch goes out now, then every open session closes at the end of the show
       const last = nextFlushAt(state.fanout);
       if (last !== undefined) out.push(...flushDue(state.fanout, last, p.joinedAt.size, (v) => p.joinedAt.has(v)));
