@@ -1,0 +1,30 @@
+// Counter-based noise: a value for (key, index) computed by hashing, so a viewer's trace can be read
+// at any time without storing it (100k viewers × 60 min of 1-s samples would be ~8 GB as arrays).
+// The key is drawn once from the viewer's kernel RNG stream, so the randomness still comes from the
+// named streams and is reproducible per seed.
+import { foldInt, mix32 } from '../../engine/kernel/index.ts';
+
+/** A 32-bit hash of (key, index); index may be any safe integer. */
+export function hashAt(key: number, index: number): number {
+  return mix32((key ^ foldInt(index)) >>> 0);
+}
+
+/** uniform in [0, 1) */
+export function unitAt(key: number, index: number): number {
+  return hashAt(key, index) / 4294967296;
+}
+
+/**
+ * Approximately standard normal: Irwin–Hall sum of the hash's four bytes, each a uniform on 256 levels.
+ * Mean 0, sd 1, tails bounded at ±√12 ≈ 3.46 (a bounded tail is harmless, even welcome, for rates).
+ */
+export function gaussAt(key: number, index: number): number {
+  const h = hashAt(key, index);
+  const s = (h & 255) + ((h >>> 8) & 255) + ((h >>> 16) & 255) + (h >>> 24) + 2;
+  return (s / 256 - 2) * 1.7320508075688772;
+}
+
+/** A sub-key for one purpose, so that different components of a trace are independent. */
+export function subKey(key: number, salt: number): number {
+  return mix32((key ^ Math.imul(salt, 0x9e3779b1)) >>> 0);
+}
