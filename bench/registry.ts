@@ -7,4 +7,5 @@ export const benches: { name: string; load: () => Promise<{ default: Bench }> }[
   { name: 'kernel', load: () => import('./kernel.bench.ts') },
   { name: 'reference', load: () => import('./reference.bench.ts') },
   { name: 'commerce', load: () => import('./commerce.bench.ts') },
+  { name: 'marketing', load: () => import('./marketing.bench.ts') },
 ];

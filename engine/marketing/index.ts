@@ -14,6 +14,7 @@ export type { MarketingOutbound, MarketingSummary } from './types.ts';
 export { DEFAULT_MARKETING_CONFIG, marketingConfig, allToolsOff, type MarketingConfig, type DeepPartial } from './config.ts';
 export { checkMarketingConfig, assertMarketingConfig } from './config-check.ts';
 export { indexCatalog, type CatalogInfo, type CatalogSku, type CatalogIndex } from './core/catalog.ts';
+export { catalogInfoFromSkus, type CommerceLikeSku } from './core/catalog-adapter.ts';
 export { LatencyRecorder, percentileOf, type Percentiles } from './core/latency.ts';
 export { classifyComment, tokenize, warmSegmenter, type CommentAnalysis } from './text/index.ts';
 export { DROP_REASONS, type DropReason } from './cleaning/index.ts';

@@ -31,3 +31,18 @@ describe('mentions', () => {
     expect(new Set(cats(text))).toEqual(new Set(want));
   });
 });
+
+describe('a commerce-generated catalog', () => {
+  it('maps its subcategories onto category terms', async () => {
+    const { generateCatalog } = await import('../../commerce/index.ts');
+    const { catalogInfoFromSkus } = await import('../core/catalog-adapter.ts');
+    const info = catalogInfoFromSkus(generateCatalog({ seed: 1, size: 60 }).skus);
+    const c = indexCatalog(info);
+    const mm = mentionMatcher(c);
+    const hit = (text: string) => mm.find(normalizeText(text), tokenize(text)).categories.map((i) => c.categories[i]);
+    if (c.categories.includes('lipstick')) expect(hit('口红显白吗')).toContain('lipstick');
+    if (c.categories.includes('nuts')) expect(hit('每日坚果好吃吗')).toContain('nuts');
+    if (c.categories.includes('knitwear')) expect(hit('针织衫起球吗')).toContain('knitwear');
+    expect(c.categories.length).toBeGreaterThan(3);
+  });
+});
