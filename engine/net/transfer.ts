@@ -1,0 +1,63 @@
+// Request/response transfers. A plain transfer (manifest, init segment, a whole segment behind the live
+// edge): the request goes up, the response drains through the downlink bottleneck, the last byte then
+// travels one way down. A chunked transfer (a CMAF segment at the live edge): the origin releases each
+// part when it is produced, so the bottleneck idles between parts when the link is faster than the encoder.
+import { DOWN, UP } from '../../network-profiles/index.ts';
+import { drainTime } from './drain.ts';
+import { rttAt, type Link } from './link.ts';
+import { packetsOf, transferLossDelay } from './loss.ts';
+import { messageArrivalTime } from './message.ts';
+
+/** When the last byte of a `bytes` response, requested at startMs, has arrived. */
+export function transferFinishTime(link: Link, startMs: number, bytes: number, requestBytes = 0): number {
+  const atServer = messageArrivalTime(link, startMs, requestBytes, UP);
+  if (atServer === Infinity) return Infinity;
+  const rtt = rttAt(link, atServer);
+  const sendFrom = atServer + transferLossDelay(link, packetsOf(bytes), link.seg.loss, rtt);
+  const done = drainTime(link, sendFrom, bytes, DOWN);
+  if (done === Infinity) return Infinity;
+  return done + rttAt(link, done) / 2;
+}
+
+/**
+ * A chunked response of n parts of partBytes each; part j is produced at firstReadyMs + j·partMs.
+ * Writes each part's arrival time to out[0..n) (never decreasing: the stream is in order) and returns the
+ * last. Sets link.busyMs (time the bottleneck was sending, excluding waits for production) and
+ * link.firstByteMs (request to first byte), as a low-latency player measures them.
+ */
+export function chunkedTransfer(
+  link: Link,
+  requestMs: number,
+  requestBytes: number,
+  firstReadyMs: number,
+  partMs: number,
+  partBytes: number,
+  n: number,
+  out: Float64Array,
+): number {
+  const atServer = messageArrivalTime(link, requestMs, requestBytes, UP);
+  let busy = 0;
+  let free = atServer;
+  if (atServer !== Infinity) {
+    const rtt = rttAt(link, atServer);
+    free = atServer + transferLossDelay(link, packetsOf(n * partBytes), link.seg.loss, rtt);
+  }
+  let prev = -Infinity;
+  for (let j = 0; j < n; j++) {
+    if (free === Infinity) {
+      out[j] = Infinity;
+      continue;
+    }
+    const ready = firstReadyMs + j * partMs;
+    const start = ready > free ? ready : free;
+    const done = drainTime(link, start, partBytes, DOWN);
+    if (done !== Infinity) busy += done - start;
+    free = done;
+    const arrive = done === Infinity ? Infinity : done + rttAt(link, done) / 2;
+    prev = arrive > prev ? arrive : prev;
+    out[j] = prev;
+    if (j === 0) link.firstByteMs = (start === Infinity ? Infinity : start + rttAt(link, start) / 2) - requestMs;
+  }
+  link.busyMs = busy;
+  return out[n - 1]!;
+}
