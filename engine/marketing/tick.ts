@@ -1,5 +1,5 @@
-// The epoch-boundary step: everything the engine decided during the epoch leaves now, stamped `now`
-// (the epoch end), so its virtual latency is at most one epoch. Host prompts first, then targeted
+// The epoch-boundary step: everything the engine decided during the epoch leaves now (the epoch end,
+// `now`), so its virtual latency is at most one epoch. Host prompts first, then targeted
 // pushes in the order the segment moves happened; then the funnel seconds that ended are closed and
 // checked for anomalies. Work is proportional to what happened, never to the audience.
 import type { MarketingOutbound } from './types.ts';
@@ -10,7 +10,7 @@ export function tick(s: MarketingState, now: number): MarketingOutbound[] {
   if (now > s.now) s.now = now;
   const out: MarketingOutbound[] = [];
   if (s.prompter !== null) {
-    for (const msg of s.prompter.tick(now, () => s.ids.nextLabel('prompt', 'mkt-prompt'))) out.push({ t: now, to: 'host', msg });
+    for (const msg of s.prompter.tick(now, () => s.ids.nextLabel('prompt', 'mkt-prompt'))) out.push({ to: 'host', msg });
   }
   if (s.segments !== null) {
     const moves = s.segments.drain();
@@ -26,11 +26,10 @@ export function tick(s: MarketingState, now: number): MarketingOutbound[] {
         const heat = s.heat;
         const i = pickSku(s.catalog, m.to, bucket, heat === null ? undefined : (k) => heat.score(k, now));
         if (i < 0) continue;
-        const msg = targetedPush(s.catalog, i, bucket, p, now, () => s.ids.nextLabel('coupon', 'mkt-cpn'));
         tg.lastAt.a[m.slot] = now;
         tg.pushed++;
         tg.latency.add(now - m.at);
-        out.push({ t: now, to: 'viewer', viewer: s.slots.ids[m.slot]!, msg });
+        out.push(targetedPush(s.catalog, i, s.slots.ids[m.slot]!, bucket, p));
       }
     }
   }

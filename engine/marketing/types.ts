@@ -1,13 +1,17 @@
 // What the marketing engine sends out and what its summary reports.
-import type { CommentIntent, HostDown, ViewerDown } from '../protocol.ts';
+import type { Addressed, CommentIntent, ControlMsg, HostDown, ViewerDown } from '../protocol.ts';
 import type { Alert } from './alerts/monitor.ts';
 import type { DropReason } from './cleaning/cleaner.ts';
 import type { Percentiles } from './core/latency.ts';
 import type { FunnelStage } from './funnel/funnel.ts';
 import type { HeatEntry } from './heat/sku-heat.ts';
 
-/** One outbound message, stamped with the tick time; the runtime delivers it no earlier than `t`. */
-export type MarketingOutbound = { t: number; to: 'host'; msg: HostDown } | { t: number; to: 'viewer'; viewer: number; msg: ViewerDown };
+/**
+ * One outbound message of a tick, all due at the tick's time: a host prompt (`to: 'host'`), a targeted
+ * product card (`to: viewer id`), or a request to commerce (`to: 'commerce'`): a targeted coupon is
+ * issued by commerce (`coupon.issue`), which then offers it to the viewer and honours it at checkout.
+ */
+export type MarketingOutbound = Addressed<ViewerDown | HostDown> | { to: 'commerce'; msg: ControlMsg };
 
 export interface MarketingSummary {
   /** messages ingested (viewer, host and observed) */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../kernel/index.ts';
 import { advise, checkMarketingConfig, createMarketingEngine, summary } from '../marketing/index.ts';
-import { BEAUTY_CATALOG, cart, drive, join, say, view, type Timed } from '../marketing/fixtures.ts';
+import { BEAUTY_CATALOG, cart, drive, join, pushes, say, view, type Timed } from '../marketing/fixtures.ts';
 import { STRATEGIES, STRATEGY_NAMES, strategyByName, withOverrides } from './registry.ts';
 import { toolsOn } from './strategy.ts';
 
@@ -69,7 +69,7 @@ describe.each(STRATEGIES.map((s) => [s.name, s] as const))('strategy contract: %
 
   it('pushes to viewers if and only if targeting is on', () => {
     const { out, sum } = run();
-    expect(out.filter((o) => o.to === 'viewer').length > 0).toBe(c.targeting.enabled);
+    expect(pushes(out).length > 0).toBe(c.targeting.enabled);
     expect(sum.segmentMoves > 0).toBe(c.segments.enabled);
   });
 

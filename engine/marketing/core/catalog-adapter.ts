@@ -19,6 +19,7 @@ export function catalogInfoFromSkus(skus: readonly CommerceLikeSku[]): CatalogIn
       name: s.name.en,
       aliases: [s.name.zh],
       category: s.subcategory ? s.subcategory : s.category,
+      ...(s.subcategory ? { parentCategory: s.category } : {}),
       price: s.price,
       margin: s.margin,
     })),

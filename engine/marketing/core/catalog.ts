@@ -4,8 +4,10 @@ export interface CatalogSku {
   sku: string;
   /** display name, matched as a substring of comments (case-insensitive) */
   name: string;
-  /** category name, e.g. 'lipstick' or '口红'; matched against the built-in category terms */
+  /** interest category, e.g. 'lipstick' or '口红'; matched against the built-in category terms */
   category: string;
+  /** the catalog's top-level category when `category` is a subcategory (e.g. 'beauty' over 'lipstick') */
+  parentCategory?: string;
   /** price in yuan */
   price: number;
   /** gross margin as a fraction of price, 0..1 */

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HostDown } from '../../protocol.ts';
 import { DEFAULT_MARKETING_CONFIG, marketingConfig } from '../config.ts';
-import { BEAUTY_CATALOG, drive, say, type Timed } from '../fixtures.ts';
+import { BEAUTY_CATALOG, drive, say, type Stamped, type Timed } from '../fixtures.ts';
 import { createMarketingEngine } from '../state.ts';
 import { summary } from '../summary.ts';
-import type { MarketingOutbound } from '../types.ts';
 
 const pitch = (t: number, sku: string): Timed => ({ t, host: { type: 'host.pitch', sku } });
-const prompts = (out: MarketingOutbound[]) => out.filter((o): o is { t: number; to: 'host'; msg: HostDown } => o.to === 'host');
+/** host prompts with the time of the tick that sent them */
+const prompts = (out: Stamped[]) => out.filter((o): o is { t: number; to: 'host'; msg: HostDown } => o.to === 'host');
 const engine = () => createMarketingEngine(DEFAULT_MARKETING_CONFIG, BEAUTY_CATALOG);
 const cooldown = DEFAULT_MARKETING_CONFIG.prompts.cooldownMs;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MARKETING_CONFIG, marketingConfig } from '../config.ts';
-import { BEAUTY_CATALOG, cart, drive, join, say, view, type Timed } from '../fixtures.ts';
+import { BEAUTY_CATALOG, cart, drive, join, pushes, say, view, type Timed } from '../fixtures.ts';
 import { createMarketingEngine } from '../state.ts';
 import { summary } from '../summary.ts';
 
@@ -28,15 +28,14 @@ describe('real-time segments and targeting', () => {
     const sum = summary(s);
     expect(sum.segmentsAssigned).toBe(1);
     expect(sum.segmentMoves).toBe(1);
-    const pushes = out.filter((o) => o.to === 'viewer');
-    expect(pushes).toHaveLength(1);
-    const p = pushes[0]!;
-    expect(p).toMatchObject({ to: 'viewer', viewer: 1 });
+    const pushed = pushes(out);
+    expect(pushed).toHaveLength(1);
+    const p = pushed[0]!;
+    expect(p.viewer).toBe(1);
     // the move happened at one of the eyeshadow behaviours; the push left at the next tick
     expect(sum.targetingLatencyMs.p99!).toBeLessThanOrEqual(1_000);
     expect(sum.targetingLatencyMs.p99!).toBeLessThanOrEqual(100);
-    const sku = p.msg.type === 'product.card' || p.msg.type === 'coupon.offered' ? p.msg.sku : undefined;
-    expect(['eye-01', 'eye-02']).toContain(sku);
+    expect(['eye-01', 'eye-02']).toContain(p.sku);
   });
 
   it('does not flap between two close interests (hysteresis)', () => {
@@ -59,14 +58,14 @@ describe('real-time segments and targeting', () => {
   it('by propensity: a coupon to a newcomer (mid), a card to a big spender', () => {
     const s = engine();
     const out = drive(s, drift(), 80_000);
-    expect(out.find((o) => o.to === 'viewer')!.msg.type).toBe('coupon.offered');
+    expect(pushes(out)[0]!.kind).toBe('coupon');
     const rich = engine();
     // a big order of the dearest lipstick, then a strong turn to eyeshadow (four carts)
     const spend: Timed[] = [{ t: 20_000, down: { type: 'order.confirmed', orderId: 'o1', idempotencyKey: 'k1', total: 2_000, skus: ['lip-03', 'lip-03'] }, viewer: 1 }];
     const turn = [71_000, 72_000, 73_000, 74_000].map((t) => cart(t, 1, 'eye-02'));
     const out2 = drive(rich, [...drift(), ...spend, ...turn], 80_000);
     expect(summary(rich).segmentMoves).toBe(1);
-    expect(out2.find((o) => o.to === 'viewer')?.msg.type).toBe('product.card');
+    expect(pushes(out2)[0]?.kind).toBe('card');
   });
 
   it('counts moves and pushes consistently on any behaviour stream (property)', () => {
@@ -81,7 +80,7 @@ describe('real-time segments and targeting', () => {
         const out = drive(s, msgs, t + 1_000);
         const sum = summary(s);
         expect(sum.segmentMoves).toBeLessThanOrEqual(rows.length);
-        expect(out.filter((o) => o.to === 'viewer').length).toBe(sum.targeted);
+        expect(pushes(out).length).toBe(sum.targeted);
         expect(sum.targeted + sum.targetingSuppressed).toBeLessThanOrEqual(sum.segmentMoves);
         if (sum.targeted > 0) expect(sum.targetingLatencyMs.p99!).toBeLessThanOrEqual(100);
       }),

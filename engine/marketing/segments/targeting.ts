@@ -3,7 +3,7 @@
 // unknown), then the hottest, then catalog order. The push is a card, a coupon, or by propensity (a
 // coupon to low and mid spenders, whom a discount moves; a card to high spenders, who need no discount).
 // A viewer gets at most one push per `minGapMs`; moves inside the gap are counted as suppressed.
-import type { ViewerDown } from '../../protocol.ts';
+import type { ControlMsg, ViewerDown } from '../../protocol.ts';
 import type { CatalogIndex } from '../core/catalog.ts';
 
 export interface TargetingParams {
@@ -35,10 +35,14 @@ export function pickSku(cat: CatalogIndex, c: number, bucket: number, heat: ((sk
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** The push for a viewer: a card or a coupon for SKU i. */
-export function targetedPush(cat: CatalogIndex, i: number, bucket: number, p: TargetingParams, now: number, couponId: () => string): ViewerDown {
+/** The push for a viewer: a product card (straight to them) or a coupon (issued through commerce). */
+export function targetedPush(cat: CatalogIndex, i: number, viewer: number, bucket: number, p: TargetingParams): { to: number; msg: ViewerDown } | { to: 'commerce'; msg: ControlMsg } {
   const s = cat.skus[i]!;
   const coupon = p.push === 'coupon' || (p.push === 'by-propensity' && bucket < 2);
-  if (!coupon) return { type: 'product.card', sku: s.sku, category: s.category, price: s.price, reason: 'targeted' };
-  return { type: 'coupon.offered', couponId: couponId(), sku: s.sku, discount: round2(s.price * p.couponRate), minSpend: s.price, expiresAt: now + p.couponTtlMs };
+  if (coupon) return { to: 'commerce', msg: { type: 'coupon.issue', to: viewer, sku: s.sku, discount: round2(s.price * p.couponRate), minSpend: s.price, ttlMs: p.couponTtlMs } };
+  const card: ViewerDown =
+    s.parentCategory === undefined
+      ? { type: 'product.card', sku: s.sku, category: s.category, price: s.price, reason: 'targeted' }
+      : { type: 'product.card', sku: s.sku, category: s.parentCategory, subcategory: s.category, price: s.price, reason: 'targeted' };
+  return { to: viewer, msg: card };
 }
