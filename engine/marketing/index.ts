@@ -1,10 +1,15 @@
 // The real-time precision-marketing engine: cleaning, viewer profiles, real-time segments and targeting,
 // comment intents → host prompts, per-second funnel with anomaly alerts, SKU heat, spending propensity,
-// promotion timing. The runtime calls:
-//   createMarketingEngine(config, catalog, options?) → state
-//   ingest(state, viewerUp, t) / ingestHost(state, hostUp, t) / observe(state, viewer, viewerDown, t)
-//   tick(state, epochEnd) → outbound (host prompts, targeted cards and coupons), stamped epochEnd
-//   advise(state, t, script?) → pitch order, countdown, focus SKU;  summary(state, groundTruth?) → metrics
+// promotion timing. The runtime calls, per run:
+//   createMarketingEngine(config, catalog, options?) → state        (catalogInfoFromSkus maps commerce's)
+//   per merged message, in (time, viewerId, seq) order, with its time t:
+//     ingest(state, viewerUp, t) · ingestHost(state, hostUp, t) · observe(state, viewer, viewerDown, t)
+//     (observe: order.confirmed / order.rejected from commerce; show.segment / product.pitched once each)
+//   at each epoch end T: tick(state, T) → MarketingOutbound[] due at T:
+//     { to: 'host', msg: host.prompt } · { to: viewerId, msg: product.card } · { to: 'commerce', msg: coupon.issue }
+//   advise(state, t, script?) → next pitch order, countdown, focus SKU (from the tools that are on)
+//   summary(state, groundTruth?) → the marketing metrics (prompts, latencies, segmentMoves, alerts scored…)
+// Wall-clock cost is measured by the caller (bench/marketing.bench.ts), never in here.
 export { createMarketingEngine, type MarketingState, type EngineOptions } from './state.ts';
 export { ingest, ingestHost, observe } from './ingest.ts';
 export { tick } from './tick.ts';
