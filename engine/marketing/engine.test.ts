@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ViewerUp } from '../protocol.ts';
 import { InputError } from '../kernel/index.ts';
 import { advise } from './advice.ts';
 import { allToolsOff, DEFAULT_MARKETING_CONFIG, marketingConfig } from './config.ts';
-import { BEAUTY_CATALOG, cart, drive, join, say, view, type Timed } from './fixtures.ts';
+import { BEAUTY_CATALOG, cart, drive, join, pushes, say, view, type Timed } from './fixtures.ts';
+import { DROP_REASONS } from './cleaning/cleaner.ts';
 import { createMarketingEngine } from './state.ts';
 import { summary } from './summary.ts';
 
@@ -85,5 +88,40 @@ describe('marketing engine', () => {
     const sum = summary(s);
     expect(sum.cleaning).toMatchObject({ received: 5, kept: 2, dropped: { duplicate: 1, spam: 1, noise: 1 } });
     expect(sum.intents).toMatchObject({ shipping: 1, praise: 1 });
+  });
+
+  it('takes any message stream without throwing, and its counts stay consistent (property)', () => {
+    const skus = [...BEAUTY_CATALOG.skus.map((k) => k.sku), 'unknown-sku'];
+    const texts = ['包邮吗', '敏感肌能用吗', '3号链接多少钱', '加微信abc', '哈哈哈哈哈哈哈哈哈', '', 'fake?', 'love it'];
+    const v = fc.nat(30);
+    const sku = fc.constantFrom(...skus);
+    const msg: fc.Arbitrary<ViewerUp> = fc.oneof(
+      v.map((viewer) => ({ type: 'room.join', viewer, network: '4g', follower: false }) as const),
+      fc.tuple(v, fc.nat(120_000)).map(([viewer, watchedMs]) => ({ type: 'room.leave', viewer, reason: 'boredom', watchedMs }) as const),
+      fc.tuple(v, fc.constantFrom(...texts), fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>).map(([viewer, text, lang]) => ({ type: 'danmaku.sent', viewer, text, lang }) as const),
+      fc.tuple(v, sku).map(([viewer, s]) => ({ type: 'product.viewed', viewer, sku: s }) as const),
+      fc.tuple(v, sku, fc.nat(60_000)).map(([viewer, s, dwellMs]) => ({ type: 'product.closed', viewer, sku: s, dwellMs }) as const),
+      fc.tuple(v, sku).map(([viewer, s]) => ({ type: 'cart.added', viewer, sku: s, qty: 1 }) as const),
+      v.map((viewer) => ({ type: 'checkout.submitted', viewer, idempotencyKey: `k${viewer}` }) as const),
+      fc.tuple(v, fc.nat(500)).map(([viewer, value]) => ({ type: 'gift.sent', viewer, value }) as const),
+      v.map((viewer) => ({ type: 'like.sent', viewer }) as const),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(msg, fc.nat(3_000)), { maxLength: 200 }), (rows) => {
+        let t = 0;
+        const msgs: Timed[] = rows.map(([up, dt]) => ({ t: (t += dt), up }));
+        const s = createMarketingEngine(DEFAULT_MARKETING_CONFIG, BEAUTY_CATALOG);
+        const out = drive(s, msgs, t + 200);
+        const sum = summary(s);
+        expect(sum.events).toBe(rows.length);
+        expect(sum.cleaning.kept + DROP_REASONS.reduce((a, r) => a + sum.cleaning.dropped[r], 0)).toBe(sum.cleaning.received);
+        expect(pushes(out)).toHaveLength(sum.targeted);
+        expect(out.filter((o) => o.to === 'host')).toHaveLength(sum.prompts);
+        const f = sum.funnel;
+        expect(Object.values(f).every((n) => n <= 31)).toBe(true);
+        if (sum.targeted > 0) expect(sum.targetingLatencyMs.p99!).toBeLessThan(1_000);
+      }),
+      { numRuns: 80 },
+    );
   });
 });
