@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeOutboxes, runEpochs, runEpochsSync, type EpochShard, type ShardMessage } from './index.ts';
+import { BROADCAST, mergeOutboxes, runEpochs, runEpochsSync, type EpochShard, type ShardMessage } from './index.ts';
 
 /** A toy world: agent i sends "ping" at times derived from i; the hub echoes each message back at the next boundary. */
 function makeShard(agents: number[], log: string[]): EpochShard<string, string> {
@@ -58,6 +58,18 @@ describe('epochs', () => {
       [{ t: 5, agent: 1, seq: 1, msg: 'b2' }, { t: 5, agent: 1, seq: 0, msg: 'b1' }],
     ]);
     expect(m.map((x) => x.msg)).toEqual(['a', 'b1', 'b2', 'c']);
+  });
+
+  it('delivers a BROADCAST reply to every shard', () => {
+    const got: number[] = [];
+    runEpochsSync({
+      shards: [0, 1, 2].map((i) => ({ advance: (_f: number, _t: number, inbox: readonly ShardMessage<string>[]) => (inbox.forEach(() => got.push(i)), []) })),
+      hub: { apply: (end) => (end === 100 ? [{ t: end, agent: BROADCAST, seq: 0, msg: 'pitch' }] : []) },
+      delta: 100,
+      end: 300,
+      shardOf: (a) => a % 3,
+    });
+    expect(got).toEqual([0, 1, 2]);
   });
 
   it('rejects a reply that would arrive inside the epoch that produced it', () => {

@@ -4,13 +4,19 @@
 // same sequence, so the result is identical whatever the worker count.
 import { mergeOutboxes, type ShardMessage } from './messages.ts';
 
+/** the `agent` of a reply meant for every shard (e.g. a pitch every viewer sees) */
+export const BROADCAST = -1;
+
 export interface EpochShard<Up, Down> {
   /** Advance own agents through [from, to), first delivering `inbox` (all with t ≥ from). */
   advance(from: number, to: number, inbox: readonly ShardMessage<Down>[]): readonly ShardMessage<Up>[] | Promise<readonly ShardMessage<Up>[]>;
 }
 
 export interface EpochHub<Up, Down> {
-  /** Apply one epoch's merged messages; return replies, each addressed to an agent, t ≥ epochEnd. */
+  /**
+   * Apply one epoch's merged messages; return replies, each addressed to an agent (or to every shard
+   * with agent = BROADCAST), t ≥ epochEnd.
+   */
   apply(epochEnd: number, merged: readonly ShardMessage<Up>[]): readonly ShardMessage<Down>[];
 }
 
@@ -39,7 +45,8 @@ function route<Up, Down>(opts: EpochRunOptions<Up, Down>, epochEnd: number, repl
     if (r.t < epochEnd) {
       throw new RangeError(`epoch: a reply to agent ${r.agent} at t=${r.t} would arrive inside the epoch that ended at ${epochEnd}`);
     }
-    inboxes[opts.shardOf(r.agent)]!.push(r);
+    if (r.agent === BROADCAST) for (const box of inboxes) box.push(r);
+    else inboxes[opts.shardOf(r.agent)]!.push(r);
   }
   return inboxes;
 }
