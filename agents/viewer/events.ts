@@ -1,0 +1,20 @@
+// Everything a viewer machine can receive: the stack's ViewerDown messages (engine/protocol.ts) and
+// the decision-worthy events of the media model (engine/media hands the viewer only these five; the
+// shapes are restated here because agents do not import engine/media).
+import type { ViewerDown } from '../../engine/protocol.ts';
+
+export type MediaEvent =
+  | { type: 'playback.started'; startupMs: number }
+  | { type: 'stall.started' }
+  | { type: 'stall.ended'; stallMs: number }
+  | { type: 'quality.changed'; kbps: number }
+  | { type: 'latency.high'; latencyMs: number };
+
+export const MEDIA_EVENT_TYPES = ['playback.started', 'stall.started', 'stall.ended', 'quality.changed', 'latency.high'] as const satisfies readonly MediaEvent['type'][];
+
+export type ViewerEvent = ViewerDown | MediaEvent;
+
+/** the clock the machine runs on, read by actions that need the current time */
+export interface TimeSource {
+  now(): number;
+}

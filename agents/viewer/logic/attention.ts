@@ -1,0 +1,89 @@
+// Whether the viewer stays: the leave clock (QoE-driven hazard on top of the content hazard) and
+// boredom, re-planned whenever one of their drivers changes. Pure functions of the context; the
+// machine calls them from named actions, guards and delays.
+import { categoryIndex } from '../../personas/index.ts';
+import type { ViewerContext } from '../context.ts';
+import { topic } from '../context.ts';
+import { boost, boredomDelayMs, temperRate } from '../models/boredom.ts';
+import { drift, matchOf } from '../models/interest-drift.ts';
+import { baseHazard } from '../models/leave-hazard.ts';
+import { cumulativeHazard, qoeShareAt, timeToHazard, type Regime } from '../models/qoe-hazard.ts';
+import { startupPatienceMs } from '../models/startup-abandonment.ts';
+import { delay } from '../models/time.ts';
+
+export function regimeOf(ctx: ViewerContext): Regime {
+  return { base: ctx.rBase, impairment: ctx.rImpairment, span: ctx.rSpan, slope: ctx.rSlope };
+}
+
+/** interest match of what is on stage, in [0, 1] */
+export function stageMatch(ctx: ViewerContext): number {
+  return matchOf(ctx.interests, ctx.segCat);
+}
+
+/** startup-equivalent impairment (ms) now: the startup wait plus weighted stall time */
+export function impairmentNow(ctx: ViewerContext, now: number): number {
+  const stalled = ctx.stallAt >= 0 ? now - ctx.stallAt : 0;
+  return ctx.startupMs + ctx.p.qoe.stallWeight * (ctx.stallMs + stalled);
+}
+
+/**
+ * Settles the leave clock and temper up to now under the regime planned last time, then plans the
+ * regime from the current context. Correct whatever ran before it in the same step, because the
+ * settlement reads only the stored regime.
+ */
+export function armLeaveClock(ctx: ViewerContext): Partial<ViewerContext> {
+  const now = ctx.clock.now();
+  const p = ctx.p;
+  const elapsed = now - ctx.armAt;
+  const leaveH = ctx.leaveH + (ctx.rBase > 0 && elapsed > 0 ? cumulativeHazard(regimeOf(ctx), elapsed, p.qoe.kappa) : 0);
+  const temper = ctx.temper + ctx.temperRate * (now - ctx.temperAt);
+  const match = stageMatch(ctx);
+  const rBase = baseHazard(
+    { stayMinutes: ctx.persona.stayMinutes, match, hostAnswers: ctx.hostAnswers, latencyMs: ctx.latencyMs, bitrateKbps: ctx.bitrateKbps, paid: ctx.orders > 0 },
+    p.leave,
+  );
+  const b = boost(match, ctx.followed, ctx.hostAnswers, topic(ctx, 'entertainment'), p.boredom);
+  return {
+    leaveH, armAt: now, rBase,
+    rImpairment: impairmentNow(ctx, now),
+    rSpan: p.qoe.priorMs + Math.max(0, now - ctx.playingAt),
+    rSlope: ctx.stallAt >= 0 ? p.qoe.stallWeight : 0,
+    temper, temperAt: now, temperRate: temperRate(b, p.boredom),
+  };
+}
+
+export function leaveDelay(ctx: ViewerContext): number {
+  return delay(timeToHazard(regimeOf(ctx), ctx.leaveE - ctx.leaveH, ctx.p.qoe.kappa));
+}
+
+export function boredomDelay(ctx: ViewerContext): number {
+  return delay(boredomDelayMs(ctx.temper, ctx.temperRate, ctx.p.boredom));
+}
+
+export function startupDelay(ctx: ViewerContext): number {
+  return delay(startupPatienceMs(ctx.persona.patienceZ, ctx.persona.network, ctx.p.startup));
+}
+
+/** when the leave clock fires: was it the stream? (one draw, in proportion to the hazard's parts) */
+export function blameQoe(ctx: ViewerContext): boolean {
+  const share = qoeShareAt(regimeOf(ctx), ctx.clock.now() - ctx.armAt, ctx.p.qoe.kappa);
+  return ctx.rng.qoe.next() < share;
+}
+
+/**
+ * A new SKU on stage: the segment just watched drifts the viewer's interests (one RecSim update per
+ * unit of watching, models/interest-drift.ts), then the stage moves to the new category.
+ */
+export function enterStage(ctx: ViewerContext, category: string, sku: string, subcategory?: string): Partial<ViewerContext> {
+  const cat = categoryIndex(category, sku, subcategory);
+  const now = ctx.clock.now();
+  if (cat === ctx.segCat) return {};
+  const steps = ctx.segCat >= 0 && ctx.playingAt >= 0 ? Math.floor((now - Math.max(ctx.segAt, ctx.playingAt)) / ctx.p.drift.unitMs) : 0;
+  return { interests: drift(ctx.interests, ctx.segCat, steps, ctx.rng.drift, ctx.p.drift), segCat: cat, segAt: now };
+}
+
+/** a host answer: engagement for everyone who asked that kind of question, a resolved doubt for this one */
+export function hostAnswer(ctx: ViewerContext, intent: string): Partial<ViewerContext> {
+  if (ctx.doubt === '' || ctx.doubt !== intent) return {};
+  return { hostAnswers: ctx.hostAnswers + 1, doubt: '', answeredCat: ctx.doubtCat };
+}
