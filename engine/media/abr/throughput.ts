@@ -1,0 +1,40 @@
+// The throughput estimate dash.js keeps (ThroughputModel / ThroughputController, v5.1.1): two EWMAs with
+// half-lives 3 s (fast) and 8 s (slow), each sample weighted by 0.0015 × its download time in ms, corrected
+// for the zero start by 1 − 0.5^(totalWeight / halfLife), and the estimate is the lower of the two. The
+// "safe" estimate multiplies by bandwidthSafetyFactor 0.9. A low-latency player measures a chunked download
+// over the time the link was actually busy (dash.js lowLatencyDownloadTimeCalculationMode MOOF_PARSING).
+import type { Player } from '../player/state.ts';
+
+export const EWMA_FAST_HALF_LIFE_S = 3;
+export const EWMA_SLOW_HALF_LIFE_S = 8;
+export const EWMA_WEIGHT_PER_MS = 0.0015;
+export const BANDWIDTH_SAFETY_FACTOR = 0.9;
+
+export function addThroughputSample(p: Player, kbps: number, downloadMs: number): void {
+  if (!(kbps > 0) || !(downloadMs > 0) || kbps === Infinity) return;
+  const w = EWMA_WEIGHT_PER_MS * downloadMs;
+  const af = Math.pow(0.5, w / EWMA_FAST_HALF_LIFE_S);
+  const as = Math.pow(0.5, w / EWMA_SLOW_HALF_LIFE_S);
+  p.tpFast = af * p.tpFast + (1 - af) * kbps;
+  p.tpSlow = as * p.tpSlow + (1 - as) * kbps;
+  p.tpWeight += w;
+}
+
+/** min(fast, slow) after zero-start correction, in kbit/s; NaN before the first sample. */
+export function throughputEstimate(p: Player): number {
+  if (!(p.tpWeight > 0)) return NaN;
+  const fast = p.tpFast / (1 - Math.pow(0.5, p.tpWeight / EWMA_FAST_HALF_LIFE_S));
+  const slow = p.tpSlow / (1 - Math.pow(0.5, p.tpWeight / EWMA_SLOW_HALF_LIFE_S));
+  return fast < slow ? fast : slow;
+}
+
+export function safeThroughput(p: Player): number {
+  return throughputEstimate(p) * BANDWIDTH_SAFETY_FACTOR;
+}
+
+/** dash.js getOptimalRepresentationForBitrate: the highest rung at or below kbps, else the lowest. */
+export function rungForBitrate(ladder: Float64Array, kbps: number): number {
+  let q = 0;
+  for (let i = 1; i < ladder.length; i++) if (ladder[i]! <= kbps) q = i;
+  return q;
+}

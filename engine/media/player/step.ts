@@ -1,0 +1,207 @@
+// The player as next-event state: computeNext says when the next thing happens (a segment lands, a request
+// is due, the buffer hits the stall threshold, playback can start or resume, the picture changes rung,
+// latency crosses its alarm or the drift limit); step does it. Between events the state moves in closed
+// form (the playhead at a constant rate, parts landing at known times), so a viewer at the live edge costs
+// about one event per segment, not one per 200 ms part.
+import { MediaEventBuffer, EV } from '../events.ts';
+import { addLinear } from '../qoe/latency-histogram.ts';
+import { nextRate } from './catchup.ts';
+import { complete, request, requestTime } from './download.ts';
+import { PHASE, levelOf, rungOf, type Player } from './state.ts';
+
+/** Float slack for "the predicted moment has come" (ms). */
+const EPS = 1e-6;
+/** latency.high re-arms once latency is this far back under the threshold (model choice). */
+export const LATENCY_HIGH_HYSTERESIS_MS = 1000;
+/** A viewer-hour is ~7 000 steps; this many in one advance means a bug, not a busy viewer. */
+const MAX_STEPS_PER_ADVANCE = 5_000_000;
+
+/** Moves the continuous state from p.now to t (no event may fall strictly between). */
+export function syncTo(p: Player, t: number): void {
+  const dt = t - p.now;
+  if (dt > 0) {
+    if (p.phase === PHASE.playing) {
+      const l0 = p.now - p.pos;
+      p.pos += p.rate * dt;
+      const l1 = t - p.pos;
+      p.playMs += dt;
+      p.mediaPlayedMs += p.rate * dt;
+      p.bitrateMediaMs += p.cfg.ladder[p.renderQ]! * p.rate * dt;
+      p.latencyIntegral += ((l0 + l1) / 2) * dt;
+      p.latencyTimeMs += dt;
+      addLinear(p.latencyHist, l0, l1, dt);
+    } else if (p.phase === PHASE.stalled) {
+      const l0 = p.now - p.pos;
+      p.stallMs += dt;
+      p.latencyIntegral += (l0 + dt / 2) * dt;
+      p.latencyTimeMs += dt;
+      addLinear(p.latencyHist, l0, l0 + dt, dt);
+    }
+    p.now = t;
+  }
+  if (p.dlSeg >= 0) {
+    const n = p.cfg.partsPerSegment;
+    while (p.dlPart < n && p.parts[p.dlPart]! <= t) {
+      p.dlPart++;
+      p.bufEnd = p.dlSeg * p.cfg.segmentMs + p.dlPart * p.cfg.partMs;
+    }
+  }
+}
+
+export function computeNext(p: Player): number {
+  const cfg = p.cfg;
+  if (p.phase === PHASE.ended) return (p.nextMs = Infinity);
+  const n = cfg.partsPerSegment;
+  const S = cfg.segmentMs;
+  const now = p.now;
+  let next = p.dlSeg >= 0 ? p.parts[n - 1]! : requestTime(p);
+  const L = now - p.pos;
+  if (p.phase === PHASE.playing) {
+    const r = p.rate;
+    // the buffer falls to the floor that matters now (the stall threshold, or empty once below it),
+    // counting the parts that land first; below the threshold, the part that lifts it back above
+    const floor = p.lowBuf === 1 ? 0 : cfg.stallThresholdMs;
+    let B = p.bufEnd;
+    let j = p.dlPart;
+    let lookForExit = p.lowBuf === 1;
+    for (;;) {
+      const hit = now + (B - floor - p.pos) / r;
+      if (p.dlSeg >= 0 && j < n && p.parts[j]! <= hit) {
+        B = p.dlSeg * S + (j + 1) * cfg.partMs;
+        if (lookForExit && B - (p.pos + r * (p.parts[j]! - now)) > cfg.stallThresholdMs + EPS) {
+          if (p.parts[j]! < next) next = p.parts[j]!;
+          lookForExit = false;
+        }
+        j++;
+        continue;
+      }
+      if (hit < next) next = hit;
+      break;
+    }
+    // the picture reaches a segment of another rung
+    const last = p.dlSeg >= 0 ? p.dlSeg : p.nextSeg - 1;
+    for (let k = Math.floor((p.pos + EPS) / S) + 1; k <= last; k++) {
+      if (rungOf(p, k) !== p.renderQ) {
+        const tk = now + (k * S - p.pos) / r;
+        if (tk < next) next = tk;
+        break;
+      }
+    }
+    // playing slower than real time lets latency grow towards the alarm and the drift limit
+    if (r < 1) {
+      if (p.latHigh === 0) next = Math.min(next, now + (cfg.latencyHighMs - L) / (1 - r));
+      next = Math.min(next, now + (cfg.targetLatencyMs + cfg.maxDriftMs - L) / (1 - r));
+    }
+  } else {
+    // startup or stalled: the first moment the buffer reaches the goal
+    let B = p.bufEnd;
+    if (B - p.pos >= cfg.rebufferGoalMs - EPS) next = now;
+    else if (p.dlSeg >= 0) {
+      for (let j = p.dlPart; j < n; j++) {
+        B = p.dlSeg * S + (j + 1) * cfg.partMs;
+        if (B - p.pos >= cfg.rebufferGoalMs - EPS) {
+          if (p.parts[j]! < next) next = p.parts[j]!;
+          break;
+        }
+      }
+    }
+    if (p.phase === PHASE.stalled) {
+      if (p.latHigh === 0) next = Math.min(next, now + cfg.latencyHighMs - L);
+      next = Math.min(next, now + cfg.targetLatencyMs + cfg.maxDriftMs - L);
+    }
+  }
+  return (p.nextMs = next > now ? next : now);
+}
+
+/** dash.js seekToCurrentLive: jump to live edge − target, drop the buffer and the download in flight. */
+function seekToLive(p: Player, t: number, out: MediaEventBuffer): void {
+  const cfg = p.cfg;
+  p.seeks++;
+  p.pos = t - cfg.targetLatencyMs;
+  p.dlSeg = -1;
+  p.nextSeg = Math.floor(p.pos / cfg.segmentMs);
+  p.bufEnd = p.nextSeg * cfg.segmentMs;
+  p.holdUntil = 0;
+  p.latHigh = 0;
+  p.rule.onSeek(p);
+  if (p.phase === PHASE.playing) startStall(p, t, out);
+}
+
+/** The picture freezes. */
+function startStall(p: Player, t: number, out: MediaEventBuffer): void {
+  p.phase = PHASE.stalled;
+  p.lowBuf = 1;
+  p.stalls++;
+  p.stallStartMs = t;
+  p.rate = 1;
+  out.push(p.viewer, EV.stallStarted, t, p.cfg.ladder[p.renderQ]!, p.stalls);
+}
+
+/** Does what is due at p.nextMs. */
+export function step(p: Player, out: MediaEventBuffer): void {
+  const t = p.nextMs;
+  if (t === Infinity) return;
+  syncTo(p, t);
+  const cfg = p.cfg;
+  const ladder = cfg.ladder;
+  if (p.dlSeg >= 0 && p.dlPart >= cfg.partsPerSegment) complete(p, t);
+  const level = levelOf(p);
+  if (p.phase === PHASE.startup && level >= cfg.rebufferGoalMs - EPS) {
+    p.phase = PHASE.playing;
+    p.lowBuf = level <= cfg.stallThresholdMs + EPS ? 1 : 0;
+    p.firstFrameMs = t;
+    p.renderQ = rungOf(p, Math.floor((p.pos + EPS) / cfg.segmentMs));
+    out.push(p.viewer, EV.playbackStarted, t, t - p.joinMs, ladder[p.renderQ]!);
+  } else if (p.phase === PHASE.stalled && level >= cfg.rebufferGoalMs - EPS) {
+    p.phase = PHASE.playing;
+    p.lowBuf = level <= cfg.stallThresholdMs + EPS ? 1 : 0;
+    out.push(p.viewer, EV.stallEnded, t, t - p.stallStartMs, t - p.pos);
+  } else if (p.phase === PHASE.playing) {
+    if (p.lowBuf === 0 && level <= cfg.stallThresholdMs + EPS) {
+      // dash.js BUFFER_EMPTY: catch-up pauses, BOLA drops its placeholder; the picture still plays
+      p.lowBuf = 1;
+      p.rule.onStall(p);
+    } else if (p.lowBuf === 1 && level > cfg.stallThresholdMs + EPS) {
+      p.lowBuf = 0;
+    }
+    if (p.lowBuf === 1 && level <= EPS) startStall(p, t, out);
+  }
+  if (p.phase === PHASE.playing) {
+    const q = rungOf(p, Math.floor((p.pos + EPS) / cfg.segmentMs));
+    if (q !== p.renderQ) {
+      out.push(p.viewer, EV.qualityChanged, t, ladder[q]!, ladder[p.renderQ]!);
+      p.renderQ = q;
+      p.switches++;
+    }
+  }
+  if (p.phase !== PHASE.startup) {
+    const L = t - p.pos;
+    if (p.latHigh === 0 && L >= cfg.latencyHighMs - EPS) {
+      p.latHigh = 1;
+      out.push(p.viewer, EV.latencyHigh, t, L, cfg.latencyHighMs);
+    } else if (p.latHigh === 1 && L < cfg.latencyHighMs - LATENCY_HIGH_HYSTERESIS_MS) {
+      p.latHigh = 0;
+    }
+    if (L - cfg.targetLatencyMs >= cfg.maxDriftMs - EPS) seekToLive(p, t, out);
+  }
+  if (p.dlSeg < 0 && requestTime(p) <= t + EPS) request(p, t);
+  // dash.js CatchupController: rate 1 while in BUFFER_EMPTY
+  if (p.phase === PHASE.playing) p.rate = p.lowBuf === 1 ? 1 : nextRate(cfg, p.rate, t - p.pos, levelOf(p));
+  computeNext(p);
+}
+
+/** Runs every event up to and including untilMs; decision-worthy ones go to `out`. */
+export function advance(p: Player, untilMs: number, out: MediaEventBuffer): void {
+  let steps = 0;
+  while (p.nextMs <= untilMs) {
+    step(p, out);
+    if (++steps > MAX_STEPS_PER_ADVANCE) {
+      throw Object.assign(new Error(`media: player ${p.viewer} made no progress at t=${p.nextMs}`), { replay: { viewer: p.viewer, t: p.nextMs } });
+    }
+  }
+}
+
+/** When the player next needs attention (for a runtime that keeps viewers in its own event queue). */
+export function nextEventTime(p: Player): number {
+  return p.nextMs;
+}
