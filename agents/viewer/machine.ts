@@ -101,7 +101,12 @@ export const viewerMachine = viewerSetup.createMachine({
             },
             carted: {
               after: {
-                checkoutDue: [{ guard: 'proceedsToCheckout', target: 'checkout', actions: 'newOrderKey' }, { target: 'abandoned', actions: 'abandonCart' }],
+                // the empty-cart check comes first and is structural: no decision guard can skip it
+                checkoutDue: [
+                  { guard: 'cartIsEmpty', target: 'idle' },
+                  { guard: 'proceedsToCheckout', target: 'checkout', actions: 'newOrderKey' },
+                  { target: 'abandoned', actions: 'abandonCart' },
+                ],
               },
               on: {
                 'product.pitched': [

@@ -131,6 +131,7 @@ export const viewerSetup = setup({
     picksOffer: ({ context }) => shop.chosenOffer(context) !== null,
     buysFocus: ({ context }) => shop.buysFocus(context),
     hasCart: ({ context }) => context.cart.length > 0,
+    cartIsEmpty: ({ context }) => context.cart.length === 0,
     proceedsToCheckout: ({ context }) => shop.proceedsToCheckout(context),
     peeksAtPitch: ({ context, event }) =>
       is(event, 'product.pitched') && context.cart.length < context.p.shopping.maxCart && !context.cart.some((l) => l.sku === event.sku) && context.rng.shop.next() < 0.5,

@@ -1,0 +1,24 @@
+// How the host reacts to the marketing engine's prompts. CALIBRATION.md has no figure for a live host;
+// both numbers are assumptions: a host finishes the sentence, reads the prompt and picks it up after a
+// few seconds, and follows most prompts but not all (some are off-topic or come at a bad moment).
+export interface HostParams {
+  /** reaction delay, log-normal: median and log-space spread */
+  readonly reactionMedianMs: number;
+  readonly reactionSigma: number;
+  /** probability of acting on a prompt; during a Q&A block the host is there to answer */
+  readonly compliance: number;
+  readonly qaCompliance: number;
+  /** reactions are this much faster during Q&A */
+  readonly qaSpeedup: number;
+  /** prompts waiting beyond this are dropped (the host cannot keep up) */
+  readonly maxQueue: number;
+}
+
+export const DEFAULT_HOST_PARAMS: HostParams = {
+  reactionMedianMs: 4000,
+  reactionSigma: 0.5,
+  compliance: 0.7,
+  qaCompliance: 0.95,
+  qaSpeedup: 2,
+  maxQueue: 3,
+};
