@@ -8,4 +8,5 @@ export const benches: { name: string; load: () => Promise<{ default: Bench }> }[
   { name: 'reference', load: () => import('./reference.bench.ts') },
   { name: 'commerce', load: () => import('./commerce.bench.ts') },
   { name: 'marketing', load: () => import('./marketing.bench.ts') },
+  { name: 'agents', load: () => import('./agents.bench.ts') },
 ];

@@ -1,12 +1,13 @@
 // Everything a viewer machine can receive: the stack's ViewerDown messages (engine/protocol.ts) and
-// the decision-worthy events of the media model (engine/media hands the viewer only these five; the
-// shapes are restated here because agents do not import engine/media).
+// the decision-worthy events of the media model. engine/media buffers these five as (type, arg, arg2)
+// (engine/media/events.ts); the runtime turns them into the objects below. The shapes are restated
+// here because agents do not import engine/media. Optional fields are the media model's arg2.
 import type { ViewerDown } from '../../engine/protocol.ts';
 
 export type MediaEvent =
-  | { type: 'playback.started'; startupMs: number }
+  | { type: 'playback.started'; startupMs: number; kbps?: number }
   | { type: 'stall.started' }
-  | { type: 'stall.ended'; stallMs: number }
+  | { type: 'stall.ended'; stallMs: number; latencyMs?: number }
   | { type: 'quality.changed'; kbps: number }
   | { type: 'latency.high'; latencyMs: number };
 

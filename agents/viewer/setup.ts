@@ -33,9 +33,15 @@ export const viewerSetup = setup({
   actions: {
     // ---- presence and media
     emitJoin: emit(({ context: c }) => ({ type: 'room.join' as const, viewer: c.id, network: c.persona.network, follower: c.persona.follower })),
-    notePlaybackStarted: assign(({ context, event }) => media.playbackStarted(context, is(event, 'playback.started') ? event.startupMs : undefined)),
+    notePlaybackStarted: assign(({ context, event }) => ({
+      ...media.playbackStarted(context, is(event, 'playback.started') ? event.startupMs : undefined),
+      ...(is(event, 'playback.started') && event.kbps !== undefined ? { bitrateKbps: event.kbps } : {}),
+    })),
     noteStallStarted: assign(({ context }) => media.stallStarted(context)),
-    noteStallEnded: assign(({ context, event }) => media.stallEnded(context, is(event, 'stall.ended') ? event.stallMs : undefined)),
+    noteStallEnded: assign(({ context, event }) => ({
+      ...media.stallEnded(context, is(event, 'stall.ended') ? event.stallMs : undefined),
+      ...(is(event, 'stall.ended') && event.latencyMs !== undefined ? { latencyMs: event.latencyMs } : {}),
+    })),
     noteQuality: assign(({ event }) => (is(event, 'quality.changed') ? { bitrateKbps: event.kbps } : {})),
     noteLatency: assign(({ event }) => (is(event, 'latency.high') ? { latencyMs: event.latencyMs } : {})),
     // ---- staying or leaving
