@@ -7,12 +7,16 @@ import { topic } from '../context.ts';
 import { boost, boredomDelayMs, temperRate } from '../models/boredom.ts';
 import { drift, matchOf } from '../models/interest-drift.ts';
 import { baseHazard } from '../models/leave-hazard.ts';
-import { cumulativeHazard, qoeShareAt, timeToHazard, type Regime } from '../models/qoe-hazard.ts';
+import { cumulativeHazard, kappaFor, qoeShareAt, timeToHazard, type Regime } from '../models/qoe-hazard.ts';
 import { startupPatienceMs } from '../models/startup-abandonment.ts';
 import { delay } from '../models/time.ts';
 
 export function regimeOf(ctx: ViewerContext): Regime {
   return { base: ctx.rBase, impairment: ctx.rImpairment, span: ctx.rSpan, slope: ctx.rSlope };
+}
+
+function kappa(ctx: ViewerContext): number {
+  return kappaFor(ctx.persona.patienceZ, ctx.p.qoe);
 }
 
 /** interest match of what is on stage, in [0, 1] */
@@ -35,7 +39,7 @@ export function armLeaveClock(ctx: ViewerContext): Partial<ViewerContext> {
   const now = ctx.clock.now();
   const p = ctx.p;
   const elapsed = now - ctx.armAt;
-  const leaveH = ctx.leaveH + (ctx.rBase > 0 && elapsed > 0 ? cumulativeHazard(regimeOf(ctx), elapsed, p.qoe.kappa) : 0);
+  const leaveH = ctx.leaveH + (ctx.rBase > 0 && elapsed > 0 ? cumulativeHazard(regimeOf(ctx), elapsed, kappa(ctx)) : 0);
   const temper = ctx.temper + ctx.temperRate * (now - ctx.temperAt);
   const match = stageMatch(ctx);
   const rBase = baseHazard(
@@ -53,7 +57,7 @@ export function armLeaveClock(ctx: ViewerContext): Partial<ViewerContext> {
 }
 
 export function leaveDelay(ctx: ViewerContext): number {
-  return delay(timeToHazard(regimeOf(ctx), ctx.leaveE - ctx.leaveH, ctx.p.qoe.kappa));
+  return delay(timeToHazard(regimeOf(ctx), ctx.leaveE - ctx.leaveH, kappa(ctx)));
 }
 
 export function boredomDelay(ctx: ViewerContext): number {
@@ -64,9 +68,13 @@ export function startupDelay(ctx: ViewerContext): number {
   return delay(startupPatienceMs(ctx.persona.patienceZ, ctx.persona.network, ctx.p.startup));
 }
 
-/** when the leave clock fires: was it the stream? (one draw, in proportion to the hazard's parts) */
+/**
+ * When the leave clock fires: was it the stream? One draw, in proportion to the hazard's parts; a
+ * viewer who never stalled leaves for the content (the startup wait alone is not called a stall).
+ */
 export function blameQoe(ctx: ViewerContext): boolean {
-  const share = qoeShareAt(regimeOf(ctx), ctx.clock.now() - ctx.armAt, ctx.p.qoe.kappa);
+  if (ctx.stalls === 0) return false;
+  const share = qoeShareAt(regimeOf(ctx), ctx.clock.now() - ctx.armAt, kappa(ctx));
   return ctx.rng.qoe.next() < share;
 }
 

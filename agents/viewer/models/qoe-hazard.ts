@@ -17,9 +17,16 @@ export interface QoeHazardParams {
   readonly kappa: number;
   /** prior span (ms) added to the time in session */
   readonly priorMs: number;
+  /** a viewer's kappa is kappa·exp(−patienceSpread·patienceZ): patient personas mind stalls less (assumption) */
+  readonly patienceSpread: number;
 }
 
-export const QOE_HAZARD: QoeHazardParams = { stallWeight: 2, kappa: 5.2, priorMs: 60_000 };
+export const QOE_HAZARD: QoeHazardParams = { stallWeight: 2, kappa: 5.2, priorMs: 60_000, patienceSpread: 0.3 };
+
+/** the viewer's own kappa, from the persona's patience score */
+export function kappaFor(patienceZ: number, p: QoeHazardParams = QOE_HAZARD): number {
+  return p.kappa * Math.exp(-p.patienceSpread * patienceZ);
+}
 
 /** The state of the hazard from one instant on, until something changes it. */
 export interface Regime {
