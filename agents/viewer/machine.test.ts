@@ -160,4 +160,14 @@ describe('viewer machine', () => {
     const cheers = types(r).filter((t) => t === 'like.sent' || t === 'gift.sent' || t === 'follow.sent');
     expect(cheers.length).toBe(9);
   });
+
+  it('drifts its interests while watching (RecSim), on a copy: the persona stays as it was', () => {
+    const persona = fixturePersona({ interests: Float32Array.from({ length: 19 }, (_, i) => (i <= 1 ? 0.5 : 0)) });
+    const segment = (at: number, subcategory: string): TimedEvent => ({ at, event: { type: 'show.segment', sku: `s-${subcategory}`, category: 'beauty', subcategory } });
+    const r = runSession({ persona, seed: 9, machine: quiet, until: 20 * 60_000, events: [play(), segment(2000, 'lipstick'), segment(5 * 60_000 + 2000, 'eyeshadow'), segment(15 * 60_000 + 2000, 'serum')] });
+    expect(persona.interests[0]).toBe(0.5); // the persona's own vector is untouched
+    expect(r.context.interests).not.toBe(persona.interests);
+    expect(r.context.interests[0]).not.toBeCloseTo(0.5, 6); // five minutes of lipstick: five updates
+    expect(r.context.interests[1]).not.toBeCloseTo(0.5, 6); // ten minutes of eyeshadow: ten updates
+  });
 });
