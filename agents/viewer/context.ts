@@ -100,6 +100,9 @@ export interface ViewerContext {
   followed: boolean;
 }
 
+/** one shared empty list for every viewer with no offers or an empty cart (lists are replaced, never mutated) */
+export const EMPTY: readonly never[] = Object.freeze([]);
+
 export function viewerStreams(rng: RngStreams, viewer: number): ViewerStreams {
   return {
     qoe: rng.stream(viewer, 'viewer.qoe'),
@@ -122,7 +125,7 @@ export function createContext(input: ViewerInput): ViewerContext {
     leaveH: 0, armAt: now, rBase: 0, rImpairment: 0, rSpan: 1, rSlope: 0,
     temper: p.boredom.initial, temperAt: now, temperRate: 0,
     interests: persona.interests, segCat: -1, segAt: now, hostAnswers: 0, reason: 'dropped',
-    offers: [], focus: null, focusAt: 0, uShop: 0, lastPitchAt: -Infinity, cart: [],
+    offers: EMPTY, focus: null, focusAt: 0, uShop: 0, lastPitchAt: -Infinity, cart: EMPTY,
     orderKey: '', orderSeq: 0, attempts: 0, orders: 0, spent: 0,
     couponId: '', couponSku: '', couponOff: 0, couponMin: 0, couponUntil: 0,
     socialSku: '', socialSeen: 0, socialAt: 0,

@@ -3,7 +3,7 @@
 // statechart fast path's subset: assign, emit, enqueueActions, named guards that may draw, named delays.
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { LeaveReason, ViewerUp } from '../../engine/protocol.ts';
-import { createContext, type ViewerContext, type ViewerInput } from './context.ts';
+import { EMPTY, createContext, type ViewerContext, type ViewerInput } from './context.ts';
 import type { ViewerEvent } from './events.ts';
 import * as attention from './logic/attention.ts';
 import * as chat from './logic/chat.ts';
@@ -100,7 +100,7 @@ export const viewerSetup = setup({
     }),
     abandonCart: enqueueActions(({ context: c, enqueue }) => {
       for (const line of c.cart) enqueue.emit({ type: 'cart.removed', viewer: c.id, sku: line.sku });
-      enqueue.assign({ cart: [] });
+      enqueue.assign({ cart: EMPTY });
     }),
     dropRejectedSku: enqueueActions(({ context: c, event, enqueue }) => {
       const sku = is(event, 'order.rejected') ? event.detail : undefined;

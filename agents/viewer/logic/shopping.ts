@@ -3,7 +3,7 @@
 import type { ViewerUp } from '../../../engine/protocol.ts';
 import { logNormal } from '../../../engine/kernel/index.ts';
 import { familyOf } from '../../personas/index.ts';
-import type { CartLine, ViewerContext } from '../context.ts';
+import { EMPTY, type CartLine, type ViewerContext } from '../context.ts';
 import { topic } from '../context.ts';
 import { buyProbability, buyUtility, chooseIndex, hype, utility, type Offer, type Shopper } from '../models/choice.ts';
 import { drift } from '../models/interest-drift.ts';
@@ -107,7 +107,7 @@ export function paid(ctx: ViewerContext, orderId: string, total: number): { patc
   }
   const usedCoupon = 'couponId' in checkoutMessage(ctx);
   return {
-    patch: { interests, cart: [], orders: ctx.orders + 1, spent: ctx.spent + total, ...(usedCoupon ? { couponId: '' } : {}) },
+    patch: { interests, cart: EMPTY, orders: ctx.orders + 1, spent: ctx.spent + total, ...(usedCoupon ? { couponId: '' } : {}) },
     returns,
   };
 }
