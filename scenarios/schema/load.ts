@@ -10,12 +10,33 @@ import { ScenarioSchema, type Scenario } from './scenario.ts';
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function syntaxProblems(errors: readonly { message: string; linePos?: readonly { line: number; col: number }[] }[], file: string, kind: string): InputProblem[] {
-  return errors.map((e) => {
+const lower = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
+
+/** The parser's errors, one per position (its follow-up errors at the same spot add nothing). */
+function syntaxProblems(errors: readonly { message: string; linePos?: readonly { line: number; col: number }[] }[], file: string): InputProblem[] {
+  const seen = new Set<string>();
+  return errors.flatMap((e) => {
     const reason = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const pos = e.linePos?.[0];
-    return { file, ...(pos ? { line: pos.line, col: pos.col } : {}), path: '', expected: `well-formed ${kind}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` };
+    const key = pos ? `${pos.line}:${pos.col}` : reason;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ file, ...(pos ? { line: pos.line, col: pos.col } : {}), path: '', expected: `well-formed YAML: ${lower(reason)}` }];
   });
+}
+
+/** JSON's own message for a .json file that is not JSON (YAML would accept some of it, and say it less clearly). */
+function jsonProblem(text: string, file: string, lines: LineCounter): InputProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const pos = at ? lines.linePos(Number(at[1])) : undefined;
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected token .*?, (".*")? is not valid JSON$/, 'unexpected $1');
+    return { file, ...(pos ? { line: pos.line, col: pos.col } : {}), path: '', expected: `well-formed JSON: ${lower(reason)}` };
+  }
 }
 
 /** Checks each variant's override paths and the scenario each makes (located at the override). */
@@ -49,13 +70,14 @@ function variantProblems(base: Scenario | undefined, data: unknown, file: string
 export function loadScenario(text: string, fileName = 'scenario.yaml'): Scenario {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  const kind = /\.json$/i.test(fileName) ? 'JSON' : 'YAML';
-  if (doc.errors.length > 0) throw new InputError(syntaxProblems(doc.errors, fileName, kind));
+  const json = /\.json$/i.test(fileName) ? jsonProblem(text, fileName, lines) : undefined;
+  if (json) throw new InputError([json]);
+  if (doc.errors.length > 0) throw new InputError(syntaxProblems(doc.errors, fileName));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    throw new InputError([{ file: fileName, path: '', expected: `well-formed ${kind}: ${(e as Error).message}` }], { cause: e });
+    throw new InputError([{ file: fileName, path: '', expected: `well-formed YAML: ${lower((e as Error).message)}` }], { cause: e });
   }
   data ??= {};
   const locate = locator(doc, lines);

@@ -135,9 +135,10 @@ export function tryOverrides(scenario: Scenario, overrides: Overrides): { scenar
       setAt(doc, r.path, value);
     }
   }
-  if (problems.length > 0) return { scenario: undefined, problems };
+  // the paths that resolved are applied and checked too, so one pass reports every problem
   const parsed = ScenarioSchema.safeParse(doc, { error: expectation, reportInput: true });
-  if (parsed.success) return { scenario: parsed.data, problems: [] };
+  if (parsed.success && problems.length === 0) return { scenario: parsed.data, problems: [] };
+  if (parsed.success) return { scenario: undefined, problems };
   for (const iss of parsed.error.issues) {
     const p = issuesToProblems([iss], { input: doc, schema: ScenarioSchema })[0]!;
     const at = iss.path.map((x) => (typeof x === 'number' ? x : String(x)));

@@ -79,6 +79,11 @@ export function issuesToProblems(issues: readonly Issue[], ctx: ProblemContext):
       }
       continue;
     }
+    if (iss.code === 'invalid_key') {
+      const key = path[path.length - 1];
+      out.push(problem(ctx, path, 'key', { expected: iss.issues[0]?.message ?? iss.message, value: key }));
+      continue;
+    }
     const value = 'input' in iss && iss.code === 'custom' ? iss.input : raw;
     let hint: string | undefined;
     if (iss.code === 'custom') hint = (iss.params as { hint?: string } | undefined)?.hint;

@@ -26,6 +26,9 @@ export const ArrivalsSchema = z
   .array(Phase, { error: 'a list of arrival phases' })
   .min(1, { error: 'at least one arrival phase' })
   .superRefine((phases, ctx) => {
+    // the totals mean nothing while a phase has a bad number (its own check reports that)
+    const bad = (x: number | undefined): boolean => x !== undefined && !(x >= 0);
+    if (phases.some((p) => !(p.duration > 0) || bad(p.rate) || bad(p.rampTo) || bad(p.share))) return;
     const shares = phases.reduce((s, p) => s + (p.share ?? 0), 0);
     const rated = phases.filter((p) => p.share === undefined);
     if (rated.length === 0 && Math.abs(shares - 1) > SHARE_TOLERANCE) {

@@ -67,6 +67,14 @@ const Congestion = z
   })
   .describe('congestion: the cell capacity is shared by more viewers (evening peak)');
 
+// the persona sampler's default network shares (agents/personas/config.ts)
+const NETWORK_DEFAULT_MIX: { profile: (typeof PROFILE_NAMES)[number]; share: number }[] = [
+  { profile: 'wifi', share: 0.45 },
+  { profile: '4g', share: 0.35 },
+  { profile: 'weak-4g', share: 0.12 },
+  { profile: '3g', share: 0.08 },
+];
+
 export const NetworkEventSchema = z.discriminatedUnion('type', [Tunnel, Handover, Congestion], { error: "one of 'tunnel', 'handover', 'congestion'" });
 
 const Abr = z
@@ -80,23 +88,30 @@ const Abr = z
 
 export const NetworkSchema = z
   .strictObject({
-    mix: Mix.default([
-      { profile: 'wifi', share: 0.45 },
-      { profile: '4g', share: 0.35 },
-      { profile: 'weak-4g', share: 0.12 },
-      { profile: '3g', share: 0.08 },
-    ]).describe('network profiles by share of viewers (shares sum to 1); default: the persona sampler\'s mix'),
+    mix: Mix.default(NETWORK_DEFAULT_MIX).describe('network profiles by share of viewers (shares sum to 1); default: the persona sampler\'s mix'),
     events: z.array(NetworkEventSchema, { error: 'a list of network events' }).default([]).describe('scripted network events'),
     abr: Abr.prefault({}),
   })
-  .superRefine((n, ctx) => {
-    const inMix = new Set<string>(n.mix.map((m) => m.profile));
-    n.events.forEach((e, i) =>
-      e.profiles.forEach((p, k) => {
-        if (!inMix.has(p)) ctx.addIssue({ code: 'custom', path: ['events', i, 'profiles', k], input: p, message: `a profile in network.mix (${[...inMix].join(', ')})` });
-      }),
-    );
-  })
+  .check(
+    z.superRefine(
+      (n: unknown, ctx) => {
+        // runs even when the mix has a bad entry (every problem in one pass), so it reads defensively
+        const obj = (x: unknown): Record<string, unknown> => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {});
+        const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+        const known = (p: unknown): p is string => typeof p === 'string' && (PROFILE_NAMES as readonly string[]).includes(p);
+        const mix = list(obj(n).mix ?? NETWORK_DEFAULT_MIX).map((m) => obj(m).profile);
+        // a mix with an unknown name is reported on its own; which profiles it meant is a guess
+        if (!mix.every(known)) return;
+        const inMix = new Set(mix);
+        list(obj(n).events).forEach((e, i) =>
+          list(obj(e).profiles).forEach((p, k) => {
+            if (known(p) && !inMix.has(p)) ctx.addIssue({ code: 'custom', path: ['events', i, 'profiles', k], input: p, message: `a profile in network.mix (${[...inMix].join(', ')})` });
+          }),
+        );
+      },
+      { when: () => true },
+    ),
+  )
   .describe('Networks: profile mix, scripted events and ABR');
 
 export type Network = z.output<typeof NetworkSchema>;
