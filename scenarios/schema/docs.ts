@@ -3,7 +3,7 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { TIME_OF_DAY, TIME_PATTERN } from './primitives.ts';
-import { PEAK_WINDOW } from './sections/strategy.ts';
+import { PEAK_WINDOW } from './sections/strategy-tools.ts';
 import { THRESHOLD_SYNTAX } from './sections/thresholds.ts';
 import { ScenarioSchema } from './scenario.ts';
 import { defOf, descriptionOf, presenceOf, unwrap } from './walk.ts';

@@ -20,6 +20,8 @@ describe('closest', () => {
     ['weak4g', ['4g', 'weak-4g', '3g'], 'weak-4g'],
     ['zzz', ['size', 'arrivals'], undefined],
     ['SIZE', ['size'], 'size'],
+    ['treshold', ['enabled', 'thresholdViewers', 'windowSeconds'], 'thresholdViewers'],
+    ['s', ['size', 'seed', 'show'], undefined],
   ])('%s among %j is %s', (word, candidates, expected) => {
     expect(closest(word, candidates)).toBe(expected);
   });

@@ -18,6 +18,19 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Distance to a candidate, or to its start plus one edit: 'treshold' is close to 'thresholdViewers'
+ * (a field that gained a unit or a qualifier is still found).
+ */
+function nearness(w: string, c: string): number {
+  const whole = editDistance(w, c);
+  // short words match the start of too many names to mean anything
+  if (w.length < 4 || c.length <= w.length + 2) return whole;
+  let prefix = Infinity;
+  for (let n = Math.max(1, w.length - 2); n <= w.length + 2; n++) prefix = Math.min(prefix, editDistance(w, c.slice(0, n)));
+  return Math.min(whole, prefix + 1);
+}
+
+/**
  * The closest candidate within max(2, ⌊len/3⌋) edits (case-insensitive), or undefined. Ties go to the
  * earlier candidate, so the answer is deterministic.
  */
@@ -27,7 +40,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase());
+    const d = nearness(w, c.toLowerCase());
     if (d <= limit && d < bestD) {
       best = c;
       bestD = d;

@@ -69,7 +69,7 @@ describe('evaluateThresholds', () => {
     const valid = 'schemaVersion, viewers.arrived, viewers.retention.60, viewers.retention.300, qoe.startupMs.p50, qoe.startupMs.p95, commerce.orders, commerce.conversionRate';
     expect((err as InputError).problems.map(formatProblem)).toEqual([
       `thresholds[0]: expected a numeric metric of result.json: ${valid}, got "qoe.statrupMs.p95" (did you mean 'qoe.startupMs.p95'?)`,
-      `thresholds[1]: expected a numeric metric of result.json: ${valid}, got "commerce"`,
+      `thresholds[1]: expected a numeric metric of result.json: ${valid}, got "commerce" (did you mean 'commerce.orders'?)`,
     ]);
   });
 

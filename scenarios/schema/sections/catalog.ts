@@ -1,7 +1,7 @@
 // `catalog`: the products on sale, either generated (per category: how many, price range, stock) or
 // listed SKU by SKU. With neither, a catalog for the room's `vertical` is generated (see catalogPlan).
 import { z } from 'zod';
-import { name, num, oneOf, positive, positiveInt, share, text } from '../primitives.ts';
+import { name, num, oneOf, positive, positiveInt, text } from '../primitives.ts';
 import { CATEGORIES, SUBCATEGORIES, VERTICALS } from '../vocab.ts';
 import { didYouMean } from '../levenshtein.ts';
 
