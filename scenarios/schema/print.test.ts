@@ -45,7 +45,8 @@ describe('printScenario', () => {
 
   it('prints show times as mm:ss and thresholds as text', () => {
     const printed = printScenario(loadScenario(DEFAULT, 'default.yaml'));
-    expect(printed).toContain('at: 55:00');
+    expect(printed).toContain('at: "55:00"');
+    expect(printed).toContain('startTime: "20:00"');
     expect(printed).toContain('- qoe.startupMs.p95 < 2000');
     expect(loadScenario(printed, 'p.yaml')).toEqual(loadScenario(DEFAULT, 'default.yaml'));
   });

@@ -1,6 +1,6 @@
 // The canonical form of a scenario: every field explicit, in schema order, times as "mm:ss",
 // thresholds as 'metric op value'. loadScenario(printScenario(s)) deep-equals s (a property test).
-import { stringify } from 'yaml';
+import { Document, Scalar, visit } from 'yaml';
 import { formatClock } from './primitives.ts';
 import type { Scenario } from './scenario.ts';
 import { formatThreshold } from './sections/thresholds.ts';
@@ -28,7 +28,16 @@ export function toDocument(s: Scenario): Record<string, unknown> {
   return doc;
 }
 
+// YAML 1.1 readers take 20:00 for the number 1200 (sexagesimal): clock-like strings are quoted
+const CLOCK_LIKE = /^\d+:\d\d(:\d\d)?(-\d+:\d\d)?$/;
+
 /** The canonical YAML text of a scenario. */
 export function printScenario(s: Scenario): string {
-  return stringify(toDocument(s), { aliasDuplicateObjects: false, lineWidth: 0 });
+  const doc = new Document(toDocument(s), { aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && CLOCK_LIKE.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
 }
