@@ -6,7 +6,7 @@ import { Link } from '../net/index.ts';
 import { instantiate, type NetworkProfile, type Overlay } from '../../network-profiles/index.ts';
 import { resolvePlayerConfig, type PlayerConfig } from './config.ts';
 import { MediaEventBuffer } from './events.ts';
-import { createPlayer, endSession, step } from './player/index.ts';
+import { advance, createPlayer, endSession } from './player/index.ts';
 import { qoeOf, type QoeSummary } from './qoe/summary.ts';
 
 export interface PopulationOptions {
@@ -66,17 +66,15 @@ export function simulatePopulation(opts: PopulationOptions): PopulationSummary {
     const link = new Link(trace, streams.stream(v, 'net'), { overlay: opts.overlay ?? null });
     const joinMs = 60_000 + uniform(streams.stream(v, 'join'), 0, cfg.segmentMs);
     const p = createPlayer(cfg, link, streams.stream(v, 'media'), { viewer: v, joinMs });
-    let steps = 0;
     const end = joinMs + opts.minutes * 60_000;
-    // one step at a time (what advance() does), so the count of player events is exact
-    while (p.nextMs <= end) {
-      step(p, out);
-      steps++;
-      if (out.n >= 128) out.clear();
+    // a minute at a time, as a runtime would drive it, so the event buffer stays small
+    for (let t = joinMs + 60_000; ; t += 60_000) {
+      events += advance(p, Math.min(t, end), out);
+      out.clear();
+      if (t >= end) break;
     }
     endSession(p, end, out);
     out.clear();
-    events += steps;
     qoe.push(qoeOf(p));
   }
   const started = qoe.filter((q) => q.startupMs === q.startupMs);

@@ -3,12 +3,24 @@
 // exact (no time stepping). Fixed traces are inverted through their prefix sums in O(log n); family traces
 // are walked step by step (1-s steps, so a transfer crosses a handful).
 import { DOWN, type Direction } from '../../network-profiles/index.ts';
-import type { Link } from './link.ts';
+import { locateAt, type Link } from './link.ts';
 
 /** Earliest run time at which `bytes` have drained in direction dir, starting at t (Infinity if never). */
 export function drainTime(link: Link, t: number, bytes: number, dir: Direction): number {
   if (!(bytes > 0)) return t;
   const o = link.overlay;
+  // fast path: no overlay and the whole drain fits in the piece of trace already located
+  if (o === null) {
+    const seg = link.seg;
+    const x = t + link.phaseMs;
+    if (x >= seg.startMs && x < seg.endMs) {
+      const rate = (dir === DOWN ? seg.downKbps : seg.upKbps) / 8;
+      if (rate > 0) {
+        const f = t + bytes / rate;
+        if (f + link.phaseMs <= seg.endMs) return f;
+      }
+    }
+  }
   let left = bytes;
   for (;;) {
     let factor = 1;
@@ -49,7 +61,7 @@ function drainWithin(link: Link, t: number, bytes: number, dir: Direction, facto
   const seg = link.seg;
   let left = bytes;
   while (t < until) {
-    trace.locate(t + ph, seg);
+    locateAt(link, t);
     const end = Math.min(seg.endMs - ph, until);
     const rate = ((dir === DOWN ? seg.downKbps : seg.upKbps) * factor) / 8; // bytes per ms
     if (rate > 0) {
@@ -69,7 +81,7 @@ export function linkUpAt(link: Link, t: number, dir: Direction): number {
   const o = link.overlay;
   const seg = link.seg;
   for (;;) {
-    link.trace.locate(t + link.phaseMs, seg);
+    locateAt(link, t);
     let end = seg.endMs - link.phaseMs;
     let factor = 1;
     if (o !== null) {
@@ -91,7 +103,7 @@ export function capacityBetween(link: Link, t0: number, t1: number, dir: Directi
   const o = link.overlay;
   const seg = link.seg;
   while (t < t1) {
-    link.trace.locate(t + link.phaseMs, seg);
+    locateAt(link, t);
     let end = Math.min(seg.endMs - link.phaseMs, t1);
     let factor = 1;
     if (o !== null) {

@@ -18,12 +18,20 @@ export function rtoMs(rttMs: number, jitterMs: number): number {
   return Math.max(RTO_MIN_MS, rttMs + 4 * jitterMs);
 }
 
-/** Extra delay of a bulk transfer of `packets` under random loss `loss` and the trace's bursts. */
+/**
+ * Extra delay of a bulk transfer of `packets` under random loss `loss` and the trace's bursts. Random
+ * losses (rate n·loss) and burst starts (rate n·enter) are two Poisson streams; their superposition is
+ * drawn once (usually one uniform: no event) and each event is then told apart by one more uniform.
+ */
 export function transferLossDelay(link: Link, packets: number, loss: number, rttMs: number): number {
-  let d = 0;
-  if (loss > 0) d += poisson(link.rng, packets * loss) * rttMs;
   const b = link.trace.burst;
-  if (b !== null) d += poisson(link.rng, packets * b.enter) * rtoMs(rttMs, link.trace.jitterMs);
+  const lr = loss > 0 ? packets * loss : 0;
+  const lb = b !== null ? packets * b.enter : 0;
+  const events = lr + lb > 0 ? poisson(link.rng, lr + lb) : 0;
+  if (events === 0) return 0;
+  let d = 0;
+  const rto = rtoMs(rttMs, link.trace.jitterMs);
+  for (let i = 0; i < events; i++) d += link.rng.next() * (lr + lb) < lr ? rttMs : rto;
   return d;
 }
 
@@ -32,9 +40,12 @@ export function messageLossDelay(link: Link, packets: number, loss: number, rttM
   const b = link.trace.burst;
   const p = loss + (b !== null ? (b.enter / (b.enter + b.exit)) * b.lossInBurst : 0);
   if (!(p > 0)) return 0;
-  const q = 1 - Math.pow(1 - Math.min(1, p), packets);
+  const q = packets === 1 ? Math.min(1, p) : 1 - Math.pow(1 - Math.min(1, p), packets);
   if (q >= 1) return Infinity;
-  const tries = Math.floor(Math.log(1 - link.rng.next()) / Math.log(q));
+  // geometric number of lost tries by inversion; the common "none lost" (1 − u > q) needs no logarithm
+  const v = 1 - link.rng.next();
+  if (v > q) return 0;
+  const tries = Math.floor(Math.log(v) / Math.log(q));
   return tries > 0 ? rtoMs(rttMs, link.trace.jitterMs) * (Math.pow(2, tries) - 1) : 0;
 }
 

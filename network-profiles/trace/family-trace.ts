@@ -25,6 +25,8 @@ export class FamilyTrace implements LinkTrace {
   private readonly outageProb: number;
   // one-step cache: consecutive lookups mostly fall in the same step
   private cK = -1;
+  private cSlowIdx = -1;
+  private cSlow = 0;
   private cDown = 0;
   private cRtt = 0;
   private cSlot = -2;
@@ -54,7 +56,11 @@ export class FamilyTrace implements LinkTrace {
   private stepValues(k: number): void {
     const p = this.p;
     const slow = Math.floor((k * p.stepMs) / p.slowMs);
-    const x = p.slowSigma * gaussAt(this.kSlow, slow) + p.fastSigma * gaussAt(this.kFast, k);
+    if (slow !== this.cSlowIdx) {
+      this.cSlow = p.slowSigma * gaussAt(this.kSlow, slow);
+      this.cSlowIdx = slow;
+    }
+    const x = this.cSlow + p.fastSigma * gaussAt(this.kFast, k);
     this.cDown = Math.min(p.maxDownKbps, this.medianDownKbps * Math.exp(x));
     this.cRtt = this.rttBaseMs * Math.exp(p.rttStepSigma * gaussAt(this.kRtt, k));
     this.cK = k;

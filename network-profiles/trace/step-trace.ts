@@ -98,6 +98,13 @@ export class StepTrace implements LinkTrace {
   }
 
   locate(t: number, seg: TraceSegment): void {
+    if (this.n === 1) {
+      // a constant trace is one piece for ever (saves a lookup per period on the hot path)
+      this.fill(0, 0, seg);
+      seg.startMs = 0;
+      seg.endMs = Infinity;
+      return;
+    }
     const P = this.periodMs;
     let base = 0;
     let x = t;

@@ -1,8 +1,9 @@
 // Every `livelab` subcommand registers itself here: one module per command under runner/commands/.
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
+import { registerProfiles } from './profiles.ts';
 import { registerScenarioCommands } from './scenario.ts';
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commands: RegisterCommand[] = [registerScenarioCommands];
+export const commands: RegisterCommand[] = [registerScenarioCommands, registerProfiles];

@@ -10,21 +10,28 @@ export const EWMA_SLOW_HALF_LIFE_S = 8;
 export const EWMA_WEIGHT_PER_MS = 0.0015;
 export const BANDWIDTH_SAFETY_FACTOR = 0.9;
 
+const LN2_FAST = Math.LN2 / EWMA_FAST_HALF_LIFE_S;
+const LN2_SLOW = Math.LN2 / EWMA_SLOW_HALF_LIFE_S;
+
+// p.tpFastDecay / p.tpSlowDecay carry 0.5^(totalWeight / halfLife) as running products of the α's, so the
+// zero-start correction 1 − 0.5^(totalWeight / halfLife) needs no power at estimate time
 export function addThroughputSample(p: Player, kbps: number, downloadMs: number): void {
   if (!(kbps > 0) || !(downloadMs > 0) || kbps === Infinity) return;
   const w = EWMA_WEIGHT_PER_MS * downloadMs;
-  const af = Math.pow(0.5, w / EWMA_FAST_HALF_LIFE_S);
-  const as = Math.pow(0.5, w / EWMA_SLOW_HALF_LIFE_S);
+  const af = Math.exp(-w * LN2_FAST); // = 0.5^(w / 3)
+  const as = Math.exp(-w * LN2_SLOW);
   p.tpFast = af * p.tpFast + (1 - af) * kbps;
   p.tpSlow = as * p.tpSlow + (1 - as) * kbps;
+  p.tpFastDecay *= af;
+  p.tpSlowDecay *= as;
   p.tpWeight += w;
 }
 
 /** min(fast, slow) after zero-start correction, in kbit/s; NaN before the first sample. */
 export function throughputEstimate(p: Player): number {
   if (!(p.tpWeight > 0)) return NaN;
-  const fast = p.tpFast / (1 - Math.pow(0.5, p.tpWeight / EWMA_FAST_HALF_LIFE_S));
-  const slow = p.tpSlow / (1 - Math.pow(0.5, p.tpWeight / EWMA_SLOW_HALF_LIFE_S));
+  const fast = p.tpFast / (1 - p.tpFastDecay);
+  const slow = p.tpSlow / (1 - p.tpSlowDecay);
   return fast < slow ? fast : slow;
 }
 

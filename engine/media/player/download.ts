@@ -29,9 +29,12 @@ export function request(p: Player, t: number): void {
   const cfg = p.cfg;
   const q = p.rule.choose(p, t, levelOf(p));
   p.q = q;
-  if (p.abrDelayMs > 0) {
-    p.holdUntil = t + p.abrDelayMs;
-    p.abrDelayMs = 0;
+  const delay = p.abrDelayMs;
+  p.abrDelayMs = 0;
+  // a hold is buffer to burn: at playback rate r that takes delay / r; holds under 1 ms (a browser
+  // timer's grain) are not worth a wake-up, and skipping them keeps the wait from shrinking for ever
+  if (delay >= 1) {
+    p.holdUntil = t + (p.phase === PHASE.playing ? delay / p.rate : delay);
     return;
   }
   const k = p.nextSeg;

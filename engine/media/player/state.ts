@@ -63,6 +63,8 @@ export class Player {
   tpFast = 0;
   tpSlow = 0;
   tpWeight = 0;
+  tpFastDecay = 1;
+  tpSlowDecay = 1;
   lastDoneMs = NaN;
   bolaSteady = 0;
   bolaPlaceholderS = 0;

@@ -15,6 +15,8 @@ const EPS = 1e-6;
 export const LATENCY_HIGH_HYSTERESIS_MS = 1000;
 /** A viewer-hour is ~7 000 steps; this many in one advance means a bug, not a busy viewer. */
 const MAX_STEPS_PER_ADVANCE = 5_000_000;
+/** A handful of things can fall due at one instant; a hundred means a step that changes nothing. */
+const MAX_STEPS_AT_ONE_TIME = 100;
 
 /** Moves the continuous state from p.now to t (no event may fall strictly between). */
 export function syncTo(p: Player, t: number): void {
@@ -190,15 +192,19 @@ export function step(p: Player, out: MediaEventBuffer): void {
   computeNext(p);
 }
 
-/** Runs every event up to and including untilMs; decision-worthy ones go to `out`. */
-export function advance(p: Player, untilMs: number, out: MediaEventBuffer): void {
+/** Runs every event up to and including untilMs; decision-worthy ones go to `out`. Returns the step count. */
+export function advance(p: Player, untilMs: number, out: MediaEventBuffer): number {
   let steps = 0;
+  let same = 0;
   while (p.nextMs <= untilMs) {
+    const t = p.nextMs;
     step(p, out);
-    if (++steps > MAX_STEPS_PER_ADVANCE) {
+    same = p.nextMs === t ? same + 1 : 0;
+    if (++steps > MAX_STEPS_PER_ADVANCE || same > MAX_STEPS_AT_ONE_TIME) {
       throw Object.assign(new Error(`media: player ${p.viewer} made no progress at t=${p.nextMs}`), { replay: { viewer: p.viewer, t: p.nextMs } });
     }
   }
+  return steps;
 }
 
 /** When the player next needs attention (for a runtime that keeps viewers in its own event queue). */

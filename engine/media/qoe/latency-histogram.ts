@@ -12,9 +12,11 @@ export function newLatencyHistogram(): Float64Array {
   return new Float64Array(LATENCY_BUCKETS);
 }
 
+/** Below 4 s the buckets are 500 ms wide (direct); above, a short scan of the wider ones. */
 function bucketOf(x: number): number {
-  let i = LATENCY_BUCKETS - 1;
-  while (i > 0 && x < LATENCY_EDGES_MS[i]!) i--;
+  if (x < 4000) return x > 0 ? Math.floor(x / 500) : 0;
+  let i = 8;
+  while (i + 1 < LATENCY_BUCKETS && x >= LATENCY_EDGES_MS[i + 1]!) i++;
   return i;
 }
 
