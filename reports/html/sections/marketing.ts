@@ -1,0 +1,50 @@
+// Section 8: marketing: host prompts (timeline, latency, texts and the danmaku behind them), SKU heat,
+// propensity buckets against AOV, targeted coupons and their redemption.
+import type { Prompt } from '../../../engine/result-detail.ts';
+import { couponsChart, promptsChart, propensityChart, skuHeatChart } from '../../charts/index.ts';
+import { escapeHtml } from '../../escape.ts';
+import { fmtInt, fmtPct, fmtShowTime } from '../../format.ts';
+import { missing, section, table } from '../blocks.ts';
+import type { SectionContext } from './context.ts';
+
+const MAX_PROMPT_ROWS = 12;
+
+function promptsPart(c: SectionContext): string {
+  const m = c.result.marketing;
+  const head = `<p>${fmtInt(m.prompts)} prompts to the host; comment → host latency p50 ${fmtInt(m.promptLatencyMs.p50)} ms, p99 ${fmtInt(m.promptLatencyMs.p99)} ms (virtual time).</p>`;
+  const prompts = c.ext.prompts;
+  if (!prompts) return head + missing('Host prompts with time, intent and latency', 'detail.prompts');
+  if (prompts.length === 0) return `${head}<p class="lede">No prompt was raised.</p>`;
+  const shown = [...prompts].sort((a, b) => (b.comments ?? 0) - (a.comments ?? 0) || a.atMs - b.atMs).slice(0, MAX_PROMPT_ROWS);
+  const rows = table<Prompt>(shown, [
+    { title: 'Time', num: true, cell: (p) => fmtShowTime(p.atMs) },
+    { title: 'Intent', cell: (p) => escapeHtml(p.intent) },
+    { title: 'Prompt and the danmaku behind it', cell: (p) => `<div class="ugc">${escapeHtml(p.text)}</div>${p.examples?.length ? `<div class="examples ugc">${p.examples.map((e) => `「${escapeHtml(e)}」`).join(' ')}</div>` : ''}` },
+    { title: 'Comments', num: true, cell: (p) => (p.comments === undefined ? '—' : fmtInt(p.comments)) },
+    { title: 'Latency', num: true, cell: (p) => `${fmtInt(p.latencyMs)} ms` },
+  ], 'id="prompt-table"');
+  const note = prompts.length > MAX_PROMPT_ROWS ? `<p class="lede">The ${MAX_PROMPT_ROWS} largest clusters of ${fmtInt(prompts.length)}.</p>` : '';
+  return head + c.charts.figure('prompts', 'Prompts to the host on the timeline', promptsChart({ prompts, minutes: c.minutes, startTimeOfDay: c.startTimeOfDay })) + rows + note;
+}
+
+function couponsPart(c: SectionContext): string {
+  const k = c.ext.coupons;
+  if (!k) return missing('Targeted coupons issued and redeemed', 'detail.coupons');
+  const rate = k.issued > 0 ? k.redeemed / k.issued : 0;
+  return `<p id="coupon-summary">${fmtInt(k.issued)} targeted coupons issued, ${fmtInt(k.redeemed)} redeemed (${fmtPct(rate)}).</p>${c.charts.figure('coupons', 'Targeted coupons by segment', couponsChart(k), 'Label: share of issued coupons redeemed.')}`;
+}
+
+export function marketingSection(c: SectionContext): string {
+  const heat = c.ext.skuHeat;
+  const parts = [
+    '<h3>Prompts to the host</h3>',
+    promptsPart(c),
+    '<h3>SKU heat</h3>',
+    heat && heat.skus.length > 0 ? c.charts.figure('sku-heat', 'SKU heat over time (top SKUs)', skuHeatChart({ heat, binMs: c.core?.binMs ?? 60_000, startTimeOfDay: c.startTimeOfDay }), 'Heat combines danmaku mentions, card dwell and add-to-cart rate; SKUs ordered by total heat.') : missing('SKU heat over time', 'detail.skuHeat'),
+    '<h3>Spending propensity</h3>',
+    c.ext.propensity && c.ext.propensity.length > 0 ? c.charts.figure('propensity', 'Propensity buckets against AOV and conversion', propensityChart(c.ext.propensity)) : missing('Propensity buckets against AOV', 'detail.propensity'),
+    '<h3>Targeted coupons</h3>',
+    couponsPart(c),
+  ];
+  return section('marketing', '8 · Marketing', '', parts.join(''));
+}
