@@ -56,8 +56,8 @@ export const RunResultSchema = z
       segmentMoves: z.number().int(),
       targetingLatencyMs: p50p99.optional(),
       alerts: z.number().int(),
-      alertPrecision: num,
-      alertRecall: num,
+      alertPrecision: num.nullable().describe('correct alerts / alerts; null when no alert was raised'),
+      alertRecall: num.nullable().describe('injected anomalies detected / injected; null when none was injected'),
       meanTimeToDetectMs: num.optional(),
     }),
     engine: z.object({

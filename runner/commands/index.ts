@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { registerProfiles } from './profiles.ts';
+import { registerReportCommand } from './report.ts';
 import { registerScenarioCommands } from './scenario.ts';
+import { registerRun } from './run.ts';
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commands: RegisterCommand[] = [registerScenarioCommands, registerProfiles];
+export const commands: RegisterCommand[] = [registerRun, registerScenarioCommands, registerProfiles];

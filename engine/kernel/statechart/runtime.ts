@@ -104,6 +104,11 @@ export class StatechartRuntime {
     this.genOf = g;
   }
 
+  /** the handle the next spawn() will return (so callers can set up per-handle state first) */
+  peekHandle(): number {
+    return this.freeHandles.length > 0 ? this.freeHandles[this.freeHandles.length - 1]! : this.nextHandle;
+  }
+
   /**
    * Starts a new agent at the current time (XState's initial microstep + macrostep) and returns its
    * handle. Handles of released agents are reused, so memory follows the number of agents alive, not

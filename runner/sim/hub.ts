@@ -1,0 +1,185 @@
+// The stack at the epoch boundary: room, commerce, the marketing engine and the host, hosted on the
+// run's virtual clock. Each epoch it applies the viewers' merged messages in (time, viewerId, seq) order,
+// lets the host act on its script and prompts, advances the services to the epoch end, and returns
+// what goes back to viewers (delivered no earlier than the next epoch). It also keeps the trace digest
+// and the per-minute series, since it is the one place that sees the canonical order of everything.
+import { BROADCAST, RngStreams, StatechartRuntime, TraceDigest, compileMachine, hashString, type EpochHub, type ShardMessage, type XEvent } from '../../engine/kernel/index.ts';
+import * as room from '../../engine/room/index.ts';
+import * as commerce from '../../engine/commerce/index.ts';
+import * as mkt from '../../engine/marketing/index.ts';
+import { catalogInfoFromSkus } from '../../engine/marketing/core/catalog-adapter.ts';
+import { withOverrides, strategyByName } from '../../engine/strategies/index.ts';
+import type { Addressed, ControlMsg, HostDown, HostUp, ViewerDown, ViewerUp } from '../../engine/protocol.ts';
+import { hostMachine } from '../../agents/host/index.ts';
+import { hoursOfDay, strategyOverrides, type Scenario } from '../../scenarios/schema/index.ts';
+import { buildCatalog, skusOf } from './world/catalog.ts';
+import { buildShow, type ScriptedShow } from './world/timeline.ts';
+import { HubSeries } from './hub-series.ts';
+import { Histogram } from '../../engine/metrics/index.ts';
+
+type Out = Addressed<ViewerDown | HostDown> | { to: 'commerce'; msg: ControlMsg };
+
+export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
+  readonly room: room.RoomState;
+  readonly commerce: commerce.CommerceState;
+  readonly marketing: mkt.MarketingState;
+  readonly catalog: commerce.Catalog;
+  readonly show: ScriptedShow;
+  readonly digest = new TraceDigest();
+  readonly series: HubSeries;
+  readonly host: StatechartRuntime;
+  readonly prompts: { t: number; intent: string; sku?: string; text: string; viewers: number; firstCommentAt: number }[] = [];
+  readonly pitches: { t: number; sku: string; scripted: string }[] = [];
+  private readonly hostHandle: number;
+  private readonly hostOut: { t: number; msg: HostUp }[] = [];
+  private readonly returns: ViewerUp[] = [];
+  private replies: ShardMessage<ViewerDown>[] = [];
+  private epochEnd = 0;
+  private seq = 0;
+  messages = 0;
+  /** wall-clock compute of the marketing engine (the only non-deterministic figures; result.engine) */
+  readonly commentComputeMs = new Histogram(10_000, 0.001);
+  readonly promptComputeMs = new Histogram(10_000, 0.001);
+  private readonly adviceOn: boolean;
+  private readonly badPitches: { start: number; end: number; appeal: number; sku?: string }[];
+  readonly showEndMs: number;
+
+  constructor(readonly scenario: Scenario) {
+    const s = scenario;
+    this.showEndMs = s.show.durationMinutes * 60_000;
+    this.catalog = buildCatalog(s);
+    this.show = buildShow(s, this.catalog);
+    const outages = s.anomalies.flatMap((a) => (a.type === 'payment-outage' ? [{ startMs: a.at * 60_000, endMs: a.at * 60_000 + a.durationSeconds * 1000 }] : []));
+    this.commerce = commerce.createCommerceState({ catalog: this.catalog, paymentOutages: outages });
+    this.room = room.createRoomState({ seed: s.seed });
+    const { preset, overrides } = strategyOverrides(s.strategy);
+    const config = withOverrides(strategyByName(preset), overrides).marketing;
+    this.marketing = mkt.createMarketingEngine(config, catalogInfoFromSkus(this.catalog.skus), {
+      showStartOfDayMs: hoursOfDay(s.show.startTime) * 3_600_000,
+      expectedViewers: s.audience.size,
+    });
+    this.adviceOn = config.propensity.enabled || config.promo.enabled || config.heat.enabled;
+    this.badPitches = s.anomalies.flatMap((a) => (a.type === 'bad-pitch' ? [{ start: a.at * 60_000, end: a.at * 60_000 + a.durationSeconds * 1000, appeal: a.appeal, ...(a.sku ? { sku: a.sku } : {}) }] : []));
+    this.series = new HubSeries(60_000);
+    this.host = new StatechartRuntime(compileMachine(hostMachine), { onEmit: (_h, e, now) => void this.hostOut.push({ t: now, msg: e as HostUp }) });
+    this.hostHandle = this.host.spawn({ timeline: this.show.timeline, rng: new RngStreams(s.seed, s.rng), clock: { now: () => this.host.now }, startAt: 0 });
+  }
+
+  apply(epochEnd: number, merged: readonly ShardMessage<ViewerUp>[]): ShardMessage<ViewerDown>[] {
+    this.epochEnd = epochEnd;
+    this.replies = [];
+    for (const m of merged) {
+      this.runHost(m.t, true);
+      this.fromViewer(m);
+    }
+    this.runHost(epochEnd, false);
+    if (epochEnd >= this.showEndMs && !this.ended) this.endShow();
+    this.route(room.advance(this.room, epochEnd), epochEnd);
+    this.route(commerce.advance(this.commerce, epochEnd), epochEnd);
+    const before = this.prompts.length;
+    const t0 = performance.now();
+    const outs = mkt.tick(this.marketing, epochEnd);
+    const dt = performance.now() - t0;
+    this.route(outs, epochEnd);
+    for (let i = before; i < this.prompts.length; i++) this.promptComputeMs.record(dt / (this.prompts.length - before));
+    return this.replies;
+  }
+
+  private ended = false;
+
+  private endShow(): void {
+    this.ended = true;
+    const end: ControlMsg = { type: 'show.ended' };
+    this.route(room.handle(this.room, end, this.showEndMs), this.showEndMs);
+    this.route(commerce.handle(this.commerce, end, this.showEndMs), this.showEndMs);
+  }
+
+  /** return requests are booked after the show (agents decide them when the order is confirmed) */
+  finish(): void {
+    const t = Math.max(this.showEndMs, this.epochEnd) + 1;
+    for (const r of this.returns) commerce.handle(this.commerce, r, t);
+  }
+
+  private fromViewer(m: ShardMessage<ViewerUp>): void {
+    const msg = m.msg;
+    this.messages++;
+    this.digest.event(m.t, hashString(msg.type), m.agent, m.seq);
+    this.series.up(m.t, msg);
+    if (msg.type === 'return.requested') {
+      this.returns.push(msg);
+      return;
+    }
+    if (msg.type === 'danmaku.sent') {
+      const t0 = performance.now();
+      mkt.ingest(this.marketing, msg, m.t);
+      this.commentComputeMs.record(performance.now() - t0);
+    } else mkt.ingest(this.marketing, msg, m.t);
+    this.route(room.handle(this.room, msg, m.t), m.t);
+    this.route(commerce.handle(this.commerce, msg, m.t), m.t);
+  }
+
+  /** runs the host up to t; what it says goes to the services at its own time */
+  private runHost(t: number, inclusive: boolean): void {
+    if (t < this.host.now) return;
+    this.host.runUntil(t, undefined, inclusive);
+    while (this.hostOut.length > 0) {
+      const { t: at, msg } = this.hostOut.shift()!;
+      this.fromHost(this.adjust(msg, at), at);
+    }
+  }
+
+  /** the strategy's advice applied to the script: which SKU of the category, how long the countdown */
+  private adjust(msg: HostUp, t: number): HostUp {
+    if (msg.type === 'host.pitch' && this.adviceOn) {
+      const sku = this.catalog.byId.get(msg.sku);
+      const peers = sku ? skusOf(this.catalog, `${sku.category}.${sku.subcategory}`) : [];
+      const advice = mkt.advise(this.marketing, t, peers);
+      const pick = advice.focusSku !== undefined && peers.includes(advice.focusSku) ? advice.focusSku : advice.skuOrder[0];
+      this.pitches.push({ t, sku: pick ?? msg.sku, scripted: msg.sku });
+      return pick ? { ...msg, sku: pick } : msg;
+    }
+    if (msg.type === 'host.pitch') this.pitches.push({ t, sku: msg.sku, scripted: msg.sku });
+    if (msg.type === 'host.flashsale' && this.show.strategyCountdowns.has(t)) {
+      const countdown = this.marketing.config.promo.enabled ? mkt.advise(this.marketing, t, [msg.sku]).countdownMs : this.marketing.config.promo.fixedCountdownMs;
+      return { ...msg, durationMs: msg.durationMs + countdown };
+    }
+    return msg;
+  }
+
+  private fromHost(msg: HostUp, t: number): void {
+    this.digest.event(t, hashString(msg.type), -1, this.seq);
+    mkt.ingestHost(this.marketing, msg, t);
+    this.route(room.handle(this.room, msg, t), t);
+    this.route(commerce.handle(this.commerce, msg, t), t);
+  }
+
+  private route(outs: readonly Out[], t: number): void {
+    for (const o of outs) {
+      const msg = o.msg;
+      if (o.to === 'host') {
+        const prompt = msg as HostDown;
+        this.prompts.push({ t, intent: prompt.intent, text: prompt.text, viewers: prompt.viewers, firstCommentAt: prompt.firstCommentAt, ...(prompt.sku ? { sku: prompt.sku } : {}) });
+        this.host.send(this.hostHandle, prompt as unknown as XEvent);
+        continue;
+      }
+      if (o.to === 'commerce') {
+        this.route(commerce.handle(this.commerce, msg as ControlMsg, t), t);
+        continue;
+      }
+      const down = this.badPitch(msg as ViewerDown, t);
+      if (down.type === 'danmaku.batch') continue; // counted by the room; viewers do not read chat
+      const agent = o.to === 'all' ? BROADCAST : o.to;
+      mkt.observe(this.marketing, agent, down, t);
+      this.series.down(t, down, agent);
+      this.digest.event(this.epochEnd, hashString(down.type), agent, this.seq);
+      this.replies.push({ t: this.epochEnd, agent, seq: this.seq++, msg: down });
+    }
+  }
+
+  /** an injected bad pitch: the pitched offer looks much worse than it is (its price divided by `appeal`) */
+  private badPitch(msg: ViewerDown, t: number): ViewerDown {
+    if (msg.type !== 'product.pitched' && msg.type !== 'product.card') return msg;
+    const bad = this.badPitches.find((b) => t >= b.start && t < b.end && (b.sku === undefined || b.sku === msg.sku));
+    return bad ? { ...msg, price: Math.round((msg.price / bad.appeal) * 100) / 100 } : msg;
+  }
+}

@@ -1,0 +1,32 @@
+// What a shard keeps of each viewer once they have left (or the show ended): plain numbers, merged in
+// viewer-id order at the end so that results do not depend on how viewers were spread over shards.
+export interface ViewerRecord {
+  id: number;
+  /** index into the scenario's network mix */
+  profile: number;
+  /** persona segment name */
+  segment: string;
+  bouncer: boolean;
+  arriveMs: number;
+  /** time in the room */
+  watchedMs: number;
+  /** false: still there when the show ended (censored) */
+  left: boolean;
+  reason: string;
+  /** NaN if playback never started */
+  startupMs: number;
+  rebufferRatio: number;
+  stallMs: number;
+  playMs: number;
+  meanBitrateKbps: number;
+  latencyMeanMs: number;
+  nqoe: number;
+  orders: number;
+  spent: number;
+  comments: number;
+}
+
+export const RECORD_FIELDS = [
+  'id', 'profile', 'segment', 'bouncer', 'arriveMs', 'watchedMs', 'left', 'reason', 'startupMs', 'rebufferRatio',
+  'stallMs', 'playMs', 'meanBitrateKbps', 'latencyMeanMs', 'nqoe', 'orders', 'spent', 'comments',
+] as const satisfies readonly (keyof ViewerRecord)[];

@@ -1,0 +1,59 @@
+// `livelab run`'s engine: one show from a scenario to a RunResult. Viewers are split over shards by id
+// (id mod shards), in this thread or on worker threads; the hub hosts the stack; epochs keep the order
+// canonical, so the digest and every result group except `engine` are the same for any worker count.
+import { runEpochs, runEpochsSync } from '../../engine/kernel/index.ts';
+import type { RunResult } from '../../engine/result.ts';
+import type { Scenario } from '../../scenarios/schema/index.ts';
+import { StackHub } from './hub.ts';
+import type { ViewerRecord } from './records.ts';
+import { buildResult } from './results.ts';
+import { ViewerShard } from './shard.ts';
+import { WorkerShard, type ShardReport } from './worker-shard.ts';
+
+export interface SimulateOptions {
+  workers?: number;
+  variant?: string;
+  /** called after each epoch with the virtual time reached (progress bars) */
+  onProgress?: (virtualMs: number, endMs: number) => void;
+  /** wall clock for the engine figures (the CLI passes performance.now) */
+  wallNow?: () => number;
+}
+
+/** grace after the show's end for the last leaves to reach the stack */
+const TAIL_MS = 10_000;
+
+export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise<RunResult> {
+  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  const now = opts.wallNow ?? (() => 0);
+  const t0 = now();
+  const hub = new StackHub(s);
+  const end = hub.showEndMs + TAIL_MS;
+  const delta = s.show.epochMs;
+  let records: ViewerRecord[] = [];
+  let events = 0;
+  if (workers === 1) {
+    const shard = new ViewerShard({ scenario: s, shard: 0, shards: 1 });
+    runEpochsSync({ shards: [shard], hub, delta, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
+    records = shard.records;
+    events = shard.rt.macrosteps + shard.stats.mediaSteps;
+    if (shard.inRoom > 0) throw new Error(`simulate: ${shard.inRoom} viewers still in the room after the show ended`);
+  } else {
+    const shards = Array.from({ length: workers }, (_, i) => new WorkerShard(s, i, workers));
+    try {
+      await Promise.all(shards.map((w) => w.ready));
+      await runEpochs({ shards, hub, delta, end, shardOf: (a) => a % workers, onEpoch: (t) => opts.onProgress?.(t, end) });
+      const reports: ShardReport[] = await Promise.all(shards.map((w) => w.finish()));
+      for (const r of reports) {
+        records = records.concat(r.records);
+        events += r.macrosteps + r.stats.mediaSteps;
+        if (r.inRoom > 0) throw new Error(`simulate: ${r.inRoom} viewers still in the room after the show ended`);
+      }
+    } catch (e) {
+      await Promise.allSettled(shards.map((w) => w.finish()));
+      throw e;
+    }
+  }
+  hub.finish();
+  events += hub.messages + hub.host.macrosteps;
+  return buildResult(s, opts.variant, hub, records, { events, wallMs: now() - t0, workers });
+}
