@@ -45,14 +45,14 @@ export function readDetail(result: RunResult): ReadDetail {
   return { core: core.success ? core.data : null, ext: ext as ReportDetail, malformed };
 }
 
-/** Problems of a result's report detail, for the CLI's strict check: [dotted path, message, value]. */
-export function detailProblems(result: RunResult): { path: string; expected: string; value: unknown }[] {
-  if (result.detail === undefined) return [];
-  const parsed = ReportDetailSchema.safeParse(result.detail);
+/** Problems of a result's report detail (the raw `detail` value), for the CLI's strict check. */
+export function detailProblems(detail: unknown): { path: string; expected: string; value: unknown }[] {
+  if (detail === undefined || detail === null || typeof detail !== 'object') return [];
+  const parsed = ReportDetailSchema.safeParse(detail);
   if (parsed.success) return [];
   return parsed.error.issues.map((i) => {
-    let value: unknown = result.detail;
+    let value: unknown = detail;
     for (const k of i.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey];
-    return { path: ['detail', ...i.path.map(String)].join('.'), expected: i.message, value };
+    return { path: ['detail', ...i.path.map(String)].join('.'), expected: i.code === 'invalid_type' ? String(i.expected) : i.message, value };
   });
 }

@@ -67,7 +67,7 @@ export function fixtureMarketing(o: { minutes: number; binMs: number; concurrent
     prompts.push({ atMs: m * MIN + Math.round(rng() * 50_000), intent, text, latencyMs: Math.round(40 + rng() * 120), comments: 8 + Math.round(rng() * 60), examples: [...examples] });
   }
   if (o.xss) {
-    prompts[0] = { ...prompts[0]!, text: `<script>window.__pwned=1</script> 这个<b>好用</b>吗`, examples: ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">', '</textarea><svg onload=alert(1)>'] };
+    prompts[0] = { ...prompts[0]!, comments: 99, text: `<script>window.__pwned=1</script> 这个<b>好用</b>吗`, examples: ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">', '</textarea><svg onload=alert(1)>'] };
   }
 
   const names = ['护肤 skincare', '彩妆 makeup', '香水 fragrance', '折扣 bargain', '随便看看 browsing'];

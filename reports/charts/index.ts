@@ -3,7 +3,7 @@ export { alertsChart } from './alerts.ts';
 export { audienceChart } from './audience.ts';
 export { couponsChart } from './coupons.ts';
 export { forestChart, forestRows } from './forest.ts';
-export { conversionChart, FUNNEL_STAGES, funnelSeriesChart, funnelTotalsChart } from './funnel.ts';
+export { conversionChart, FUNNEL_STAGES, funnelSeriesChart, funnelTotalsChart, logTicks } from './funnel.ts';
 export { latencyChart } from './latency.ts';
 export { networkQoeChart } from './network-qoe.ts';
 export { overlayChart } from './overlay.ts';

@@ -1,0 +1,73 @@
+// Every chart builder, fed the fixture result, gives a spec that Vega-Lite compiles without warnings and
+// that Vega renders (in Node, no browser) to an SVG with data marks. Charts are checked in a real
+// browser by test/browser; this catches a broken spec in milliseconds.
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { buildComparison, buildFullResult } from '../fixtures.ts';
+import { readDetail } from '../detail.ts';
+import * as charts from './index.ts';
+import type { Spec } from './theme.ts';
+
+const result = buildFullResult({ viewers: 5_000, minutes: 90 });
+const { core, ext } = readDetail(result);
+const c = buildComparison();
+const binMs = core!.binMs;
+
+const cases: [string, string, () => Spec][] = [
+  ['audience', 'series with timeline strip and bands', () => charts.audienceChart({ ...core!, timeline: ext.timeline, anomalies: ext.anomalies, startTimeOfDay: '20:00' })],
+  ['audience (bare)', 'no annotations, no clock', () => charts.audienceChart({ ...core! })],
+  ['survival', 'KM curves by network', () => charts.survivalChart(ext.survival!.byNetwork!, 'Network')],
+  ['startup CDF', 'overall + by network', () => charts.startupCdfChart(ext.startupCdf!)],
+  ['startup CDF (per network only)', 'no overall curve', () => charts.startupCdfChart({ byNetwork: ext.startupCdf!.byNetwork })],
+  ['network QoE', 'from qoe.byNetwork', () => charts.networkQoeChart(result.qoe.byNetwork)],
+  ['latency', 'p50 + p95 with anomaly bands', () => charts.latencyChart({ binMs, p50: core!.latencyToLiveMs!, p95: ext.latencyToLiveP95Ms, anomalies: ext.anomalies })],
+  ['QoE vs watch', 'buckets', () => charts.qoeWatchChart(ext.qoeByWatch!)],
+  ['funnel totals', 'always recorded', () => charts.funnelTotalsChart(result.funnel)],
+  ['funnel per minute', 'symlog with ticks', () => charts.funnelSeriesChart({ binMs, funnel: core!.funnel, anomalies: ext.anomalies })],
+  ['conversion', 'dual axis', () => charts.conversionChart({ binMs, entered: core!.funnel.entered, paid: core!.funnel.paid, gmv: core!.gmv })],
+  ['alerts', 'alerts vs ground truth', () => charts.alertsChart({ alerts: ext.alerts!, anomalies: ext.anomalies!, minutes: 90 })],
+  ['segments', 'stacked areas', () => charts.segmentSizesChart({ segments: ext.segments!, binMs })],
+  ['transitions', 'matrix', () => charts.transitionMatrixChart(ext.segments!)],
+  ['prompts', 'bubbles on the timeline', () => charts.promptsChart({ prompts: ext.prompts!, minutes: 90 })],
+  ['SKU heat', 'heat map', () => charts.skuHeatChart({ heat: ext.skuHeat!, binMs })],
+  ['propensity', 'two panels', () => charts.propensityChart(ext.propensity!)],
+  ['coupons', 'by segment', () => charts.couponsChart(ext.coupons!)],
+  ['coupons (overall)', 'no per-segment split', () => charts.couponsChart({ issued: 10, redeemed: 3 })],
+  ['forest', 'relative paired differences', () => charts.forestChart(c)],
+  ['overlay', 'one curve per variant', () => charts.overlayChart(c.curves![0]!, c.variants, c.baseline)],
+];
+
+describe('chart builders', () => {
+  it.each(cases)('%s compiles and renders marks (%s)', async (_name, _why, build) => {
+    const warnings: string[] = [];
+    const logger = {
+      level: () => logger,
+      warn: (...a: unknown[]) => (warnings.push(a.map(String).join(' ')), logger),
+      info: () => logger,
+      debug: () => logger,
+      error: (...a: unknown[]) => {
+        throw new Error(a.map(String).join(' '));
+      },
+    };
+    const spec = build();
+    const vg = compile(spec, { logger: logger as never }).spec;
+    const view = new vega.View(vega.parse(vg), { renderer: 'none' });
+    const svg = await view.toSVG();
+    view.finalize();
+    expect(warnings).toEqual([]);
+    const dataMarks = svg.match(/<g class="mark-[a-z]+ role-mark[^"]*"[^>]*>(?!<\/g>)/g) ?? [];
+    expect(dataMarks.length).toBeGreaterThan(0);
+  });
+
+  it('specs are plain data: JSON round trip is the identity (no functions, no undefined)', () => {
+    for (const [, , build] of cases) {
+      const spec = build();
+      expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+    }
+  });
+
+  it('log ticks cover the range with 1-2-5 steps', () => {
+    expect(charts.logTicks(340)).toEqual([0, 1, 2, 5, 10, 20, 50, 100, 200]);
+  });
+});

@@ -1,0 +1,99 @@
+// The run report in a real Chromium with the network blocked: no console errors, no failed or blocked
+// requests, every chart drawn, key figures equal to the result, user text inert, PDF and PNG produced.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFullResult, buildMinimalResult } from '../../reports/fixtures.ts';
+import { keyFigures, launchBrowser, loadReportAssets, openOffline, pdfBytes, pngBytes, renderReport, type ReportBrowser } from '../../reports/index.ts';
+import type { OfflinePage } from '../../reports/render/index.ts';
+import { chartStatus, get, SHOTS, writePage } from './harness.ts';
+
+let rb: ReportBrowser;
+let page: OfflinePage;
+const assets = loadReportAssets();
+const full = buildFullResult();
+const fullPath = writePage('report.html', renderReport(full, assets));
+
+beforeAll(async () => {
+  rb = await launchBrowser();
+  page = await openOffline(rb, fullPath);
+});
+afterAll(async () => {
+  await rb?.close();
+});
+
+describe('report.html in Chromium (offline)', () => {
+  it('renders every chart with data marks, with no error and no request', async () => {
+    const o = page;
+    const state = await o.page.evaluate(() => (globalThis as unknown as { __livelab: { total: number; rendered: number; failed: string[] } }).__livelab);
+    const charts = await chartStatus(o.page);
+    await o.page.screenshot({ path: `${SHOTS}/livelab-report-full.png`, fullPage: true });
+    expect({ blocked: o.blocked, failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ blocked: [], failed: [], console: [], errors: [] });
+    expect(state).toMatchObject({ total: 17, rendered: 17, failed: [] });
+    expect(charts).toHaveLength(17);
+    for (const c of charts) expect(c, c.name).toMatchObject({ rendered: 'true', marks: expect.any(Number) });
+    for (const c of charts) expect(c.marks, `${c.name} has no data marks`).toBeGreaterThan(0);
+  });
+
+  it('shows the key figures of result.json', async () => {
+    const dom = await page.page.$$eval('[data-key]', (els) => els.map((e) => ({ key: e.getAttribute('data-key')!, value: Number(e.getAttribute('data-value')), text: e.querySelector('.value')!.textContent })));
+    const expected = keyFigures(full);
+    expect(dom.map((d) => d.key)).toEqual(expected.map((f) => f.key));
+    for (const d of dom) expect(d.value, d.key).toBe(get(full, d.key));
+    for (const [i, d] of dom.entries()) expect(d.text).toBe(expected[i]!.text);
+    expect(dom.find((d) => d.key === 'viewers.arrived')!.text).toBe('10,000');
+  });
+
+  it('degrades on a minimal result: two charts, a note for everything else; PNG', async () => {
+    const minimalPath = writePage('minimal.html', renderReport(buildMinimalResult(), assets));
+    const o = await openOffline(rb, minimalPath);
+    const charts = await chartStatus(o.page);
+    const notes = await o.page.$$eval('[data-missing]', (els) => els.map((e) => (e as HTMLElement).innerText));
+    await o.page.screenshot({ path: `${SHOTS}/livelab-report-minimal.png`, fullPage: true });
+    await o.page.close();
+    expect({ failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ failed: [], console: [], errors: [] });
+    expect(charts.map((c) => [c.name, c.rendered, c.marks > 0])).toEqual([['network-qoe', 'true', true], ['funnel-totals', 'true', true]]);
+    expect(notes).toHaveLength(14);
+    for (const n of notes) expect(n).toContain('not recorded in this run');
+    const png = Buffer.from(await pngBytes(minimalPath, rb));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('keeps danmaku, prompt texts and SKU names as text (XSS)', async () => {
+    const o = await openOffline(rb, writePage('xss.html', renderReport(buildFullResult({ xss: true }), assets)));
+    const seen = await o.page.evaluate(() => ({
+      pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned,
+      imgs: document.querySelectorAll('img').length,
+      table: (document.getElementById('prompt-table') as HTMLElement).innerText,
+      lede: (document.querySelector('header .lede') as HTMLElement).innerText,
+      heatLabels: [...document.querySelectorAll('#chart-sku-heat text')].map((t) => t.textContent).join('|'),
+      injected: document.querySelectorAll('svg img, svg image, svg foreignObject, [onerror], [onload]').length,
+    }));
+    await o.page.close();
+    expect(seen.pwned).toBeUndefined();
+    expect(seen.imgs).toBe(0);
+    expect(seen.table).toContain('<script>window.__pwned=1</script>');
+    expect(seen.table).toContain('<img src=x onerror="window.__pwned=2">');
+    expect(seen.lede).toContain('<script>window.__pwned=1</script>');
+    expect(seen.heatLabels).toContain('Hyaluronic serum <');
+    expect(seen.injected).toBe(0);
+    expect({ blocked: o.blocked, failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ blocked: [], failed: [], console: [], errors: [] });
+  });
+
+  it('prints an A4 PDF with the charts', async () => {
+    const pdf = Buffer.from(await pdfBytes(fullPath, rb));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(50_000);
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(boxes.length).toBeGreaterThanOrEqual(4);
+    for (const [w, h] of boxes) {
+      expect(Math.abs(w! - 595.28)).toBeLessThan(1.5);
+      expect(Math.abs(h! - 841.89)).toBeLessThan(1.5);
+    }
+  });
+
+  it('the offline guard does catch a request (so "none blocked" above means something)', async () => {
+    const o = await openOffline(rb, writePage('leaky.html', '<!doctype html><img src="http://127.0.0.1:9/x.png"><script>window.__livelab={done:true}</script>'));
+    await o.page.close();
+    expect(o.blocked).toEqual(['http://127.0.0.1:9/x.png']);
+    expect(o.failed).toEqual(['http://127.0.0.1:9/x.png']);
+  });
+});
