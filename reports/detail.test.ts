@@ -27,7 +27,7 @@ describe('readDetail', () => {
 describe('detailProblems', () => {
   it('names the path, the expectation and the value', () => {
     const r = buildFullResult({ minutes: 10 });
-    (r.detail as { coupons: { issued: unknown } }).coupons.issued = -3;
+    (r.detail as unknown as { coupons: { issued: unknown } }).coupons.issued = -3;
     expect(detailProblems(r.detail)).toEqual([{ path: 'detail.coupons.issued', expected: expect.stringContaining('>=0'), value: -3 }]);
   });
 

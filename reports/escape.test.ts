@@ -8,7 +8,7 @@ describe('escapeHtml', () => {
     ['<img src=x onerror="a()">', '&lt;img src=x onerror=&quot;a()&quot;&gt;', 'attribute quotes are escaped'],
     ["O'Neil & 护肤", 'O&#39;Neil &amp; 护肤', 'CJK passes through untouched'],
     [null, '', 'null is empty'],
-  ])('%j → %j (%s)', (input, expected) => {
+  ] as [unknown, string, string][])('%j → %j (%s)', (input, expected) => {
     expect(escapeHtml(input)).toBe(expected);
   });
 

@@ -35,5 +35,19 @@ export function get(obj: unknown, dotted: string): unknown {
   return v;
 }
 
+/** The little of the DOM that page functions use (the project compiles without the DOM lib). */
+export interface El {
+  textContent: string | null;
+  innerText: string;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El> & Iterable<El>;
+}
+export interface Doc {
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El> & Iterable<El>;
+  getElementById(id: string): El | null;
+}
+
 /** screenshots for a person to look at (kept in /tmp, not in the repo) */
 export const SHOTS = '/tmp';

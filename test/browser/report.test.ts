@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFullResult, buildMinimalResult } from '../../reports/fixtures.ts';
 import { keyFigures, launchBrowser, loadReportAssets, openOffline, pdfBytes, pngBytes, renderReport, type ReportBrowser } from '../../reports/index.ts';
 import type { OfflinePage } from '../../reports/render/index.ts';
-import { chartStatus, get, SHOTS, writePage } from './harness.ts';
+import { chartStatus, get, SHOTS, writePage, type Doc, type El } from './harness.ts';
+
+// page functions run in the browser
+declare const document: Doc;
 
 let rb: ReportBrowser;
 let page: OfflinePage;
@@ -46,7 +49,7 @@ describe('report.html in Chromium (offline)', () => {
     const minimalPath = writePage('minimal.html', renderReport(buildMinimalResult(), assets));
     const o = await openOffline(rb, minimalPath);
     const charts = await chartStatus(o.page);
-    const notes = await o.page.$$eval('[data-missing]', (els) => els.map((e) => (e as HTMLElement).innerText));
+    const notes = await o.page.$$eval('[data-missing]', (els) => els.map((e) => (e as unknown as El).innerText));
     await o.page.screenshot({ path: `${SHOTS}/livelab-report-minimal.png`, fullPage: true });
     await o.page.close();
     expect({ failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ failed: [], console: [], errors: [] });
@@ -62,8 +65,8 @@ describe('report.html in Chromium (offline)', () => {
     const seen = await o.page.evaluate(() => ({
       pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned,
       imgs: document.querySelectorAll('img').length,
-      table: (document.getElementById('prompt-table') as HTMLElement).innerText,
-      lede: (document.querySelector('header .lede') as HTMLElement).innerText,
+      table: (document.getElementById('prompt-table') as El).innerText,
+      lede: (document.querySelector('header .lede') as El).innerText,
       heatLabels: [...document.querySelectorAll('#chart-sku-heat text')].map((t) => t.textContent).join('|'),
       injected: document.querySelectorAll('svg img, svg image, svg foreignObject, [onerror], [onload]').length,
     }));
