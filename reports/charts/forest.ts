@@ -31,7 +31,7 @@ export function forestChart(c: ComparisonResult): Spec {
   const color = { field: 'variant', type: 'nominal', title: `Variant vs ${c.baseline}`, sort: variants };
   return themed({
     width: WIDTH - 250,
-    height: { step: 12 * Math.max(1, variants.length) + 8 },
+    height: { step: 14, for: 'offset' },
     data: { values },
     layer: [
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#555', strokeDash: [3, 3] }, encoding: { x: { field: 'zero', type: 'quantitative' } } },

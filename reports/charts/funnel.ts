@@ -72,7 +72,7 @@ export function conversionChart(d: { binMs: number; entered: number[]; paid: num
     height: 170,
     data: { values },
     layer: [
-      { mark: { type: 'bar', color: '#c9d8ec' }, encoding: { x, y: { field: 'gmv', type: 'quantitative', title: 'GMV per minute (¥, bars)', axis: { format: '~s', titleColor: '#7f9cc4' } }, tooltip: [{ field: 't', title: 'minute' }, { field: 'gmv', title: 'GMV (¥)', format: ',.0f' }] } },
+      { mark: { type: 'bar', color: '#c9d8ec' }, encoding: { x, y: { field: 'gmv', type: 'quantitative', title: 'GMV per minute (¥, bars)', axis: { format: ',.0f', titleColor: '#7f9cc4' } }, tooltip: [{ field: 't', title: 'minute' }, { field: 'gmv', title: 'GMV (¥)', format: ',.0f' }] } },
       { mark: { type: 'line', color: COLORS.secondary, strokeWidth: 2 }, encoding: { x, y: { field: 'conv', type: 'quantitative', title: 'Conversion so far (line)', axis: { format: '.1%', titleColor: COLORS.secondary } }, tooltip: [{ field: 't', title: 'minute' }, { field: 'conv', title: 'conversion so far', format: '.2%' }] } },
     ],
     resolve: { scale: { y: 'independent' } },

@@ -5,12 +5,12 @@ import { COLORS, HALF_WIDTH, themed, type Spec } from './theme.ts';
 export function networkQoeChart(byNetwork: Record<string, NetworkStats>): Spec {
   const values = Object.entries(byNetwork).map(([family, s]) => ({ family: `${family} (${s.viewers.toLocaleString('en-US')})`, rebuffer: s.rebufferRatio, bitrate: s.meanBitrateKbps ?? null, startup: s.startupMs.p50 / 1000 }));
   const order = values.map((v) => v.family);
-  const y = { field: 'family', type: 'nominal', sort: order, title: 'Network (viewers)' };
+  const y = { field: 'family', type: 'nominal', sort: order, title: null };
   const bar = (field: string, title: string, format: string, color: string, showY: boolean) => ({
     width: HALF_WIDTH - (showY ? 40 : 0),
     height: { step: 22 },
     layer: [
-      { mark: { type: 'bar', color }, encoding: { y: showY ? y : { ...y, axis: null }, x: { field, type: 'quantitative', title, axis: { format, tickCount: 4 } }, tooltip: [{ field: 'family', title: 'network' }, { field, title, format }] } },
+      { mark: { type: 'bar', color }, encoding: { y: showY ? y : { ...y, axis: null }, x: { field, type: 'quantitative', title, axis: { format, tickCount: 3, labelOverlap: 'greedy' } }, tooltip: [{ field: 'family', title: 'network' }, { field, title, format }] } },
       { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#333' }, encoding: { y: showY ? y : { ...y, axis: null }, x: { field, type: 'quantitative' }, text: { field, format } } },
     ],
   });

@@ -12,7 +12,7 @@ export function overlayChart(curve: ComparisonCurve, variants: string[], baselin
     mark: { type: 'line', strokeWidth: 1.8, interpolate: curve.name === 'survival' ? 'step-after' : 'linear' },
     encoding: {
       x: { field: 'x', type: 'quantitative', title: curve.xLabel },
-      y: { field: 'y', type: 'quantitative', title: curve.yLabel, axis: isShare ? { format: '.0%' } : { format: '~s' } },
+      y: { field: 'y', type: 'quantitative', title: curve.yLabel, axis: { format: isShare ? '.0%' : ',.0f' } },
       color: { field: 'variant', type: 'nominal', title: 'Variant', sort: variants },
       strokeDash: { condition: { test: `datum.variant === ${JSON.stringify(baseline)}`, value: [4, 3] }, value: [1, 0] },
       tooltip: [{ field: 'variant' }, { field: 'x', title: curve.xLabel }, { field: 'y', title: curve.yLabel, format: isShare ? '.1%' : ',.0f' }],

@@ -1,5 +1,6 @@
 // Building blocks of a report page: sections, chart figures (registered for the runtime), "not recorded
 // in this run" notes, and tables. Every dynamic string goes through escapeHtml here.
+import { toVega } from '../charts/compile.ts';
 import type { Spec } from '../charts/theme.ts';
 import { escapeHtml } from '../escape.ts';
 import type { ChartEntry } from './document.ts';
@@ -10,7 +11,7 @@ export class ChartSet {
 
   figure(name: string, title: string, spec: Spec, caption = ''): string {
     const id = `chart-${name}`;
-    this.entries.push({ id, spec });
+    this.entries.push({ id, spec: toVega(name, spec) });
     return `<figure class="chart" data-chart="${escapeHtml(name)}"><div class="title">${escapeHtml(title)}</div><div class="view" id="${escapeHtml(id)}" role="img" aria-label="${escapeHtml(title)}"></div>${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
   }
 }

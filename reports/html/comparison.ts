@@ -9,10 +9,12 @@ import { fmtInt, fmtNum, fmtPct, fmtYuan } from '../format.ts';
 import { ChartSet, missing, section } from './blocks.ts';
 import { renderDocument } from './document.ts';
 
-/** formats a metric value by what its dotted name says it is */
+const isShare = (metric: string): boolean => /(Rate|Ratio|retention\.\d+|Precision|Recall)$/.test(metric);
+
+/** formats a metric value by what its dotted name says it is; a difference of shares is in points */
 export function fmtMetric(metric: string, v: number, signed = false): string {
   const sign = signed && v > 0 ? '+' : '';
-  if (/(Rate|Ratio|retention\.\d+|Precision|Recall)$/.test(metric)) return sign + fmtPct(v, 2);
+  if (isShare(metric)) return signed ? `${sign}${fmtNum(v * 100, 2)} pp` : fmtPct(v, 2);
   if (/(gmv|aov)$/i.test(metric)) return sign + fmtYuan(v, Math.abs(v) >= 1000 ? 0 : 2);
   if (/(Ms|Seconds|Kbps)$/.test(metric) || Math.abs(v) >= 1000) return sign + fmtNum(v, 1);
   return sign + fmtNum(v, 3);
@@ -25,7 +27,7 @@ function cell(m: ComparisonMetric | undefined, baseline: boolean): string {
   if (baseline || !m.diff) return mean + ci;
   const d = m.diff;
   const cls = d.significant ? 'sig' : '';
-  return `${mean}${ci}<div class="${cls}" title="${d.significant ? 'significant at 95 %' : 'not significant'}">Δ ${escapeHtml(fmtMetric(m.metric, d.mean, true))} [${escapeHtml(fmtMetric(m.metric, d.ci95[0], true))}, ${escapeHtml(fmtMetric(m.metric, d.ci95[1], true))}]${d.significant ? ' ✱' : ''}</div>`;
+  return `${mean}${ci}<div class="${cls}" title="${d.significant ? 'significant at 95 %' : 'not significant'}">Δ ${escapeHtml(fmtMetric(m.metric, d.mean, true))}${d.significant ? ' ✱' : ''}</div><div class="examples">[${escapeHtml(fmtMetric(m.metric, d.ci95[0], true))}, ${escapeHtml(fmtMetric(m.metric, d.ci95[1], true))}]</div>`;
 }
 
 function metricsTable(c: ComparisonResult): string {
@@ -33,7 +35,7 @@ function metricsTable(c: ComparisonResult): string {
   const find = (metric: string, variant: string) => c.metrics.find((m) => m.metric === metric && m.variant === variant);
   const head = `<tr><th>Metric</th>${c.variants.map((v) => `<th class="num">${escapeHtml(v)}${v === c.baseline ? ' (baseline)' : ''}</th>`).join('')}</tr>`;
   const rows = metrics.map((metric) => `<tr><td><code>${escapeHtml(metric)}</code></td>${c.variants.map((v) => `<td class="num">${cell(find(metric, v), v === c.baseline)}</td>`).join('')}</tr>`);
-  return `<table id="comparison-table"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="lede">Δ: paired difference to the baseline with its 95 % CI (common random numbers); ✱ significant.</p>`;
+  return `<table id="comparison-table"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="lede">Δ: paired difference to the baseline (common random numbers) with its 95 % CI below; differences of rates are in percentage points (pp); ✱ significant.</p>`;
 }
 
 export function renderComparison(c: ComparisonResult, assets: ReportAssets): string {
@@ -50,7 +52,7 @@ export function renderComparison(c: ComparisonResult, assets: ReportAssets): str
   ];
   const head = `<header><h1>${escapeHtml(c.scenario.name)}: comparison</h1><p class="lede ugc">${c.scenario.description ? escapeHtml(c.scenario.description) : 'No description.'}</p><dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl><h3>Reproduce this</h3><div class="repro" id="reproduce">${escapeHtml(cmd)}</div></header>`;
   const forest = forestRows(c).length > 0 ? charts.figure('forest', 'Differences to the baseline', forestChart(c), 'Each metric\'s paired difference as a share of the baseline mean, with its 95 % CI. Filled: significant; hollow: not.') : missing('Paired differences', 'metrics[].diff');
-  const curves = c.curves && c.curves.length > 0 ? c.curves.map((k) => charts.figure(`curve-${k.name.replace(/[^a-z0-9-]/gi, '-')}`, k.title ?? k.name, overlayChart(k, c.variants, c.baseline))).join('') : missing('Curves per variant', 'curves');
+  const curves = c.curves && c.curves.length > 0 ? c.curves.map((k) => charts.figure(`curve-${k.name.replace(/[^a-z0-9-]/gi, '-')}`, k.title ?? k.name, overlayChart(k, c.variants, c.baseline), `The baseline (${escapeHtml(c.baseline)}) is dashed.`)).join('') : missing('Curves per variant', 'curves');
   const body = [
     head,
     section('metrics', 'Metrics side by side', `Mean over ${fmtInt(c.replications)} replications of each variant.`, metricsTable(c)),

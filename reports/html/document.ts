@@ -1,16 +1,16 @@
-// The self-contained page shell: styles, the chart specs as a JSON block, and the inlined Vega,
-// Vega-Lite and runtime scripts. A Content-Security-Policy forbids every fetch (default-src 'none') and
+// The self-contained page shell: styles, the chart specs (Vega) as a JSON block, and the inlined Vega
+// runtime and page script. A Content-Security-Policy forbids every fetch (default-src 'none') and
 // allows only these exact scripts by hash, so even an escaping bug could not run injected script.
 import { createHash } from 'node:crypto';
 import type { ReportAssets } from '../assets.ts';
-import type { Spec } from '../charts/theme.ts';
 import { escapeHtml, jsonForScript } from '../escape.ts';
 import { RUNTIME } from './runtime.ts';
 import { STYLES } from './styles.ts';
 
 export interface ChartEntry {
   id: string;
-  spec: Spec;
+  /** a Vega spec (compiled from the chart builder's Vega-Lite spec) */
+  spec: object;
 }
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -21,7 +21,7 @@ function assertInlineable(name: string, js: string): string {
 }
 
 export function renderDocument(o: { title: string; body: string; charts: ChartEntry[]; assets: ReportAssets }): string {
-  const scripts = [assertInlineable('vega', o.assets.vega), assertInlineable('vega-lite', o.assets.vegaLite), RUNTIME];
+  const scripts = [assertInlineable('vega', o.assets.vega), RUNTIME];
   // Vega compiles its expressions with the Function constructor, hence 'unsafe-eval'.
   const csp = [
     "default-src 'none'",

@@ -8,7 +8,7 @@ import { renderComparison } from './comparison.ts';
 import { keyFigures } from './key-figures.ts';
 import { renderReport } from './report.ts';
 
-const assets: ReportAssets = { vega: 'var vega={};', vegaLite: 'var vegaLite={};', versions: { vega: '6.0.0', vegaLite: '6.0.0' } };
+const assets: ReportAssets = { vega: 'var vega={};', versions: { vega: '6.0.0', vegaLite: '6.0.0' } };
 const specsOf = (html: string): { id: string }[] => JSON.parse(/<script type="application\/json" id="livelab-specs">(.*?)<\/script>/s.exec(html)![1]!);
 /** the page without its inlined runtimes */
 const pageOnly = (html: string): string => html.replace(/<script>[\s\S]*?<\/script>/g, '<script></script>');
@@ -41,7 +41,7 @@ describe('renderReport', () => {
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
     expect(csp).toContain("default-src 'none'");
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-    expect(scripts).toHaveLength(3);
+    expect(scripts).toHaveLength(2);
     for (const s of scripts) expect(csp).toContain(`sha256-${createHash('sha256').update(s).digest('base64')}`);
     const page = pageOnly(html);
     expect(page).not.toMatch(/https?:\/\//);

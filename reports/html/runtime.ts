@@ -1,22 +1,23 @@
-// The script the page runs: compiles each embedded Vega-Lite spec with the inlined Vega-Lite, renders
-// it as SVG with Vega's View API into its container, and records progress on window.__livelab and
-// <html data-charts> (the PDF renderer and the browser tests wait for "done"). No network, no eval of
+// The script the page runs: renders each embedded Vega spec (compiled from Vega-Lite at render time) as
+// SVG with Vega's View API into its container, and records progress on window.__livelab and
+// <html data-charts> (the PDF renderer and the browser tests wait for "done"); doneAt is ms since navigation. No network, no eval of
 // page data: specs come from a JSON block.
 export const RUNTIME = `
 (function () {
   'use strict';
-  var state = { total: 0, rendered: 0, failed: [], done: false, ms: 0 };
+  var state = { total: 0, rendered: 0, failed: [], done: false, ms: 0, doneAt: 0 };
   window.__livelab = state;
   var started = performance.now();
   function finish() {
     state.done = true;
     state.ms = Math.round(performance.now() - started);
+    state.doneAt = Math.round(performance.now());
     document.documentElement.setAttribute('data-charts', state.failed.length ? 'failed' : 'done');
   }
   var block = document.getElementById('livelab-specs');
   var specs = block ? JSON.parse(block.textContent || '[]') : [];
   state.total = specs.length;
-  if (typeof vega === 'undefined' || typeof vegaLite === 'undefined') {
+  if (typeof vega === 'undefined') {
     state.failed = specs.map(function (s) { return s.id; });
     finish();
     return;
@@ -27,8 +28,7 @@ export const RUNTIME = `
     var item = specs[i++];
     var el = document.getElementById(item.id);
     try {
-      var compiled = vegaLite.compile(item.spec).spec;
-      var view = new vega.View(vega.parse(compiled), { renderer: 'svg', container: el, hover: true });
+      var view = new vega.View(vega.parse(item.spec), { renderer: 'svg', container: el, hover: true });
       view.runAsync().then(function () {
         el.setAttribute('data-rendered', 'true');
         state.rendered++;

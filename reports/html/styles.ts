@@ -41,6 +41,8 @@ figure.chart .title { font-weight: 600; color: var(--ink); font-size: 13.5px; ma
 .ugc { overflow-wrap: anywhere; }
 .examples { color: var(--muted); font-size: 12px; }
 .sig { font-weight: 700; }
+#comparison-table td.num { white-space: normal; font-size: 12px; }
+#comparison-table td.num > span { font-weight: 600; font-size: 13px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 11.5px; border-top: 1px solid var(--line); padding-top: 8px; }
 @page { size: A4; margin: 12mm 12mm 14mm; }
 @media print {

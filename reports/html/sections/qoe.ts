@@ -15,7 +15,7 @@ export function qoeSection(c: SectionContext): string {
   parts.push(cdf && (cdf.all || cdf.byNetwork) ? c.charts.figure('startup-cdf', 'Startup delay distribution', startupCdfChart(cdf)) : missing('Startup delay CDF', 'detail.startupCdf'));
   const families = Object.entries(q.byNetwork);
   if (families.length > 0) {
-    parts.push(c.charts.figure('network-qoe', 'Rebuffering, bitrate and startup by network family', networkQoeChart(q.byNetwork)));
+    parts.push(c.charts.figure('network-qoe', 'Rebuffering, bitrate and startup by network family (viewers)', networkQoeChart(q.byNetwork)));
     parts.push(
       table<[string, NetworkStats]>(families, [
         { title: 'Network', cell: ([f]) => escapeHtml(f) },
