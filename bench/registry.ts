@@ -9,5 +9,6 @@ export const benches: { name: string; load: () => Promise<{ default: Bench }> }[
   { name: 'commerce', load: () => import('./commerce.bench.ts') },
   { name: 'marketing', load: () => import('./marketing.bench.ts') },
   { name: 'agents', load: () => import('./agents.bench.ts') },
+  { name: 'media', load: () => import('./media.bench.ts') },
   { name: 'report', load: () => import('./report.bench.ts') },
 ];

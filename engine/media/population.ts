@@ -5,6 +5,7 @@ import { RngStreams, uniform } from '../kernel/index.ts';
 import { Link } from '../net/index.ts';
 import { instantiate, type NetworkProfile, type Overlay } from '../../network-profiles/index.ts';
 import { resolvePlayerConfig, type PlayerConfig } from './config.ts';
+import { PlayerStore } from './player/state.ts';
 import { MediaEventBuffer } from './events.ts';
 import { advance, createPlayer, endSession } from './player/index.ts';
 import { qoeOf, type QoeSummary } from './qoe/summary.ts';
@@ -56,6 +57,7 @@ export function dist(values: readonly number[]): Dist {
 
 export function simulatePopulation(opts: PopulationOptions): PopulationSummary {
   const cfg = resolvePlayerConfig(opts.player);
+  const store = new PlayerStore(cfg, opts.viewers);
   const streams = new RngStreams(opts.seed);
   const out = new MediaEventBuffer(256);
   const qoe: QoeSummary[] = [];
@@ -65,7 +67,7 @@ export function simulatePopulation(opts: PopulationOptions): PopulationSummary {
     const trace = instantiate(opts.profile, streams.stream(v, 'net-profile'));
     const link = new Link(trace, streams.stream(v, 'net'), { overlay: opts.overlay ?? null });
     const joinMs = 60_000 + uniform(streams.stream(v, 'join'), 0, cfg.segmentMs);
-    const p = createPlayer(cfg, link, streams.stream(v, 'media'), { viewer: v, joinMs });
+    const p = createPlayer(store, link, streams.stream(v, 'media'), { viewer: v, joinMs });
     const end = joinMs + opts.minutes * 60_000;
     // a minute at a time, as a runtime would drive it, so the event buffer stays small
     for (let t = joinMs + 60_000; ; t += 60_000) {

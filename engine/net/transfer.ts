@@ -21,7 +21,7 @@ export function transferFinishTime(link: Link, startMs: number, bytes: number, r
 
 /**
  * A chunked response of n parts of partBytes each; part j is produced at firstReadyMs + j·partMs.
- * Writes each part's arrival time to out[0..n) (never decreasing: the stream is in order) and returns the
+ * Writes each part's arrival time to out[at..at+n) (never decreasing: the stream is in order) and returns the
  * last. Sets link.busyMs (time the bottleneck was sending, excluding waits for production) and
  * link.firstByteMs (request to first byte), as a low-latency player measures them.
  */
@@ -34,6 +34,7 @@ export function chunkedTransfer(
   partBytes: number,
   n: number,
   out: Float64Array,
+  at = 0,
 ): number {
   const atServer = messageArrivalTime(link, requestMs, requestBytes, UP);
   let busy = 0;
@@ -50,7 +51,7 @@ export function chunkedTransfer(
   let prev = -Infinity;
   for (let j = 0; j < n; j++) {
     if (free === Infinity) {
-      out[j] = Infinity;
+      out[at + j] = Infinity;
       continue;
     }
     const ready = firstReadyMs + j * partMs;
@@ -76,8 +77,8 @@ export function chunkedTransfer(
     free = done;
     const arrive = done === Infinity ? Infinity : done + half;
     prev = arrive > prev ? arrive : prev;
-    out[j] = prev;
+    out[at + j] = prev;
   }
   link.busyMs = busy;
-  return out[n - 1]!;
+  return out[at + n - 1]!;
 }

@@ -10,26 +10,28 @@ export const EWMA_SLOW_HALF_LIFE_S = 8;
 export const EWMA_WEIGHT_PER_MS = 0.0015;
 export const BANDWIDTH_SAFETY_FACTOR = 0.9;
 
-const LN2_FAST = Math.LN2 / EWMA_FAST_HALF_LIFE_S;
-const LN2_SLOW = Math.LN2 / EWMA_SLOW_HALF_LIFE_S;
+/** 0.5^(w/3) and 0.5^(w/8) are the 8th and 3rd powers of 0.5^(w/24): one exponential per sample */
+const LN2_24 = Math.LN2 / 24;
 
 // p.tpFastDecay / p.tpSlowDecay carry 0.5^(totalWeight / halfLife) as running products of the α's, so the
 // zero-start correction 1 − 0.5^(totalWeight / halfLife) needs no power at estimate time
 export function addThroughputSample(p: Player, kbps: number, downloadMs: number): void {
   if (!(kbps > 0) || !(downloadMs > 0) || kbps === Infinity) return;
   const w = EWMA_WEIGHT_PER_MS * downloadMs;
-  const af = Math.exp(-w * LN2_FAST); // = 0.5^(w / 3)
-  const as = Math.exp(-w * LN2_SLOW);
+  const e = Math.exp(-w * LN2_24);
+  const e2 = e * e;
+  const as = e2 * e; // 0.5^(w / 8)
+  const e4 = e2 * e2;
+  const af = e4 * e4; // 0.5^(w / 3)
   p.tpFast = af * p.tpFast + (1 - af) * kbps;
   p.tpSlow = as * p.tpSlow + (1 - as) * kbps;
   p.tpFastDecay *= af;
   p.tpSlowDecay *= as;
-  p.tpWeight += w;
 }
 
 /** min(fast, slow) after zero-start correction, in kbit/s; NaN before the first sample. */
 export function throughputEstimate(p: Player): number {
-  if (!(p.tpWeight > 0)) return NaN;
+  if (p.tpFastDecay === 1) return NaN; // no sample yet
   const fast = p.tpFast / (1 - p.tpFastDecay);
   const slow = p.tpSlow / (1 - p.tpSlowDecay);
   return fast < slow ? fast : slow;

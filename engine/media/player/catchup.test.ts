@@ -28,3 +28,18 @@ describe('dash.js catch-up rate', () => {
     expect(catchupRate(lolp, 4000, 2000)).toBeCloseTo(catchupRate(cfg, 4000, 2000), 12);
   });
 });
+
+describe('nextRate shortcut', () => {
+  it('agrees with the full formula wherever it skips the exponential (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 20_000, noNaN: true }), fc.double({ min: 0, max: 10_000, noNaN: true }), (latency, level) => {
+        const r = catchupRate(cfg, latency, level);
+        const minChange = 0.02;
+        const want = r === 1 || Math.abs(r - 1) >= minChange ? r : 1;
+        expect(nextRate(cfg, 1, latency, level)).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

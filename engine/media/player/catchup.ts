@@ -20,7 +20,13 @@ export function catchupRate(cfg: ResolvedPlayerConfig, latencyMs: number, levelM
 
 /** The rate to play at now, given the current one (dash.js's minimum change rule). */
 export function nextRate(cfg: ResolvedPlayerConfig, current: number, latencyMs: number, levelMs: number): number {
-  const r = catchupRate(cfg, latencyMs, levelMs);
   const minChange = cfg.catchupMaxRate > 0 ? 0.02 / (0.5 / cfg.catchupMaxRate) : 0.02;
+  // near the target the answer is "stay at 1" without the exponential: |rate − 1| = c·|tanh(2.5Δ)| ≤ 2.5·c·|Δ|
+  if (current === 1 && cfg.catchupMode === 'default') {
+    const delta = (latencyMs - cfg.targetLatencyMs) / 1000;
+    const c = delta < 0 ? -cfg.catchupMinRate : cfg.catchupMaxRate;
+    if (2.5 * c * Math.abs(delta) < minChange) return 1;
+  }
+  const r = catchupRate(cfg, latencyMs, levelMs);
   return r === 1 || Math.abs(r - current) >= minChange ? r : current;
 }

@@ -2,9 +2,7 @@
 // live edge minus the target latency as of the manifest (dash.js starts live playback there).
 import type { Rng } from '../../kernel/index.ts';
 import { transferFinishTime, type Link } from '../../net/index.ts';
-import { ABR_RULES } from '../abr/registry.ts';
-import type { ResolvedPlayerConfig } from '../config.ts';
-import { Player } from './state.ts';
+import { newPlayer, type Player, type PlayerStore } from './state.ts';
 import { computeNext } from './step.ts';
 
 export interface PlayerStart {
@@ -12,8 +10,10 @@ export interface PlayerStart {
   joinMs: number;
 }
 
-export function createPlayer(cfg: ResolvedPlayerConfig, link: Link, rng: Rng, start: PlayerStart): Player {
-  const p = new Player(start.viewer, cfg, ABR_RULES[cfg.rule], link, rng, start.joinMs);
+/** A new viewer's player, as a row of `store` (whose config it plays with). */
+export function createPlayer(store: PlayerStore, link: Link, rng: Rng, start: PlayerStart): Player {
+  const cfg = store.cfg;
+  const p = newPlayer(store, link, rng, start.viewer, start.joinMs);
   const manifest = transferFinishTime(link, start.joinMs, cfg.manifestBytes, cfg.requestBytes);
   const init = manifest === Infinity ? Infinity : transferFinishTime(link, manifest, cfg.initBytes, cfg.requestBytes);
   p.pos = Math.max(0, manifest - cfg.targetLatencyMs);

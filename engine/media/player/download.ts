@@ -7,7 +7,7 @@ import { uniform } from '../../kernel/index.ts';
 import { chunkedTransfer } from '../../net/index.ts';
 import { NQOE_GAMMA_HIGH, NQOE_GAMMA_LOW, NQOE_LATENCY_KNEE_S, NQOE_MU } from '../abr/lolp-lite.ts';
 import { addThroughputSample } from '../abr/throughput.ts';
-import { PHASE, levelOf, type Player } from './state.ts';
+import { PHASE, levelOf, partsBase, setRung, type Player } from './state.ts';
 
 /** When the idle player may send its next request (Infinity while a full buffer waits for playback). */
 export function requestTime(p: Player): number {
@@ -41,14 +41,15 @@ export function request(p: Player, t: number): void {
   const n = cfg.partsPerSegment;
   // kbit/s × ms = bits; / 8 = bytes; sizes vary like a VBR encoder's
   const bytes = ((cfg.ladder[q]! * cfg.segmentMs) / 8) * uniform(p.rng, cfg.sizeNoiseLo, cfg.sizeNoiseHi);
-  chunkedTransfer(p.link, t, cfg.requestBytes, k * cfg.segmentMs + cfg.partMs, cfg.partMs, bytes / n, n, p.parts);
+  const link = p.link;
+  chunkedTransfer(link, t, cfg.requestBytes, k * cfg.segmentMs + cfg.partMs, cfg.partMs, bytes / n, n, p.f, partsBase(p));
   p.dlSeg = k;
   p.dlQ = q;
   p.dlReqMs = t;
   p.dlPart = 0;
   p.dlBytes = bytes;
-  p.dlBusyMs = p.link.busyMs;
-  p.ring[k & (p.ring.length - 1)] = q;
+  p.dlBusyMs = link.busyMs;
+  setRung(p, k, q);
 }
 
 /** The segment in flight has fully arrived at t (its parts already applied to the buffer). */
@@ -67,12 +68,11 @@ export function complete(p: Player, t: number): void {
     ladder[ladder.length - 1]! * E -
     (L <= NQOE_LATENCY_KNEE_S ? NQOE_GAMMA_LOW : NQOE_GAMMA_HIGH) * L -
     ladder[0]! * Math.abs(1 - p.rate);
-  if (p.prevSegKbps === p.prevSegKbps) p.nqoeSum -= NQOE_MU * Math.abs(R - p.prevSegKbps);
-  p.prevSegKbps = R;
+  if (p.prevSegQ >= 0) p.nqoeSum -= NQOE_MU * Math.abs(R - ladder[p.prevSegQ]!);
+  p.prevSegQ = p.dlQ;
   p.stallMsAtSeg = p.stallMs;
   p.rule.onSegment(p, t, levelOf(p));
   p.segments++;
-  p.lastDoneMs = t;
   p.nextSeg = p.dlSeg + 1;
   p.dlSeg = -1;
 }

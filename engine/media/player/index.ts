@@ -1,5 +1,5 @@
 // The per-viewer player: state, creation, next-event stepping, catch-up, session end.
-export { Player, PHASE, levelOf, rungOf } from './state.ts';
+export { Player, PlayerStore, PHASE, levelOf, rungOf, partAt } from './state.ts';
 export { createPlayer, type PlayerStart } from './create.ts';
 export { advance, step, computeNext, nextEventTime, syncTo, LATENCY_HIGH_HYSTERESIS_MS } from './step.ts';
 export { endSession } from './session.ts';

@@ -6,6 +6,7 @@ import { FAMILY_3G, FAST_4G, MMSYS20_CASCADE, PROFILE_NAMES, StepTrace, getProfi
 import { MMSYS20_LADDER_KBPS, resolvePlayerConfig } from '../config.ts';
 import { MediaEventBuffer } from '../events.ts';
 import { createPlayer } from './create.ts';
+import { PlayerStore } from './state.ts';
 import { advance } from './step.ts';
 import { rungAt, runPlayer } from './test-run.ts';
 
@@ -114,7 +115,7 @@ describe('determinism and driving', () => {
     const make = () => {
       const s = new RngStreams(3);
       const link = new Link(instantiate(FAMILY_3G, s.stream(1, 'net-profile')), s.stream(1, 'net'));
-      return createPlayer(resolvePlayerConfig(), link, s.stream(1, 'media'), { viewer: 1, joinMs: 5000 });
+      return createPlayer(new PlayerStore(resolvePlayerConfig()), link, s.stream(1, 'media'), { viewer: 1, joinMs: 5000 });
     };
     const one = make(), many = make();
     const outOne = new MediaEventBuffer(), outMany = new MediaEventBuffer();

@@ -1,117 +1,187 @@
-// One viewer's low-latency live player as plain numbers: one object with a fixed shape (all fields set in
-// the constructor, so V8 keeps them unboxed in-object) and three small typed arrays. About 0.9 KB per
-// viewer including its arrays; the link and trace add ~0.3 KB (see bench/media.bench.ts).
+// Viewers' players as struct-of-arrays: every number of every player lives in a few typed-array columns
+// of a PlayerStore (one store per player config, grown by chunks), and a Player is a small handle whose
+// accessors read and write its row. ~0.45 KB of columns plus a ~0.1 KB handle per viewer, where a plain
+// object with the same fields costs ~1.8 KB (V8 boxes each double field separately). The code reads
+// `p.pos` as if the player were a plain object; the accessor inlines to one typed-array access.
 // Media time is the capture clock: the live edge at run time t is media time t, so latency = t − pos.
 import type { Rng } from '../../kernel/index.ts';
 import type { Link } from '../../net/index.ts';
+import { ABR_RULES } from '../abr/registry.ts';
 import type { AbrRule } from '../abr/types.ts';
 import type { ResolvedPlayerConfig } from '../config.ts';
-import { newLatencyHistogram } from '../qoe/latency-histogram.ts';
+import { LATENCY_BUCKETS } from '../qoe/latency-histogram.ts';
 
 export const PHASE = { startup: 0, playing: 1, stalled: 2, ended: 3 } as const;
 
-/** Power-of-two ring of requested rungs per segment, big enough for any buffer the config allows. */
+/** Double columns: the fields, then the arrival time of each part of the segment in flight. */
+const NF_FIELDS = 27;
+/** Int columns. */
+const NI = 18;
+
+/** Power-of-two ring of requested rungs per segment: enough for the most a buffer can hold. */
 function ringSize(cfg: ResolvedPlayerConfig): number {
-  const segs = Math.ceil((cfg.targetLatencyMs + cfg.maxDriftMs) / cfg.segmentMs) + 4;
+  const segs = Math.ceil(cfg.bufferTimeDefaultMs / cfg.segmentMs) + 4;
   let n = 8;
   while (n < segs) n *= 2;
   return n;
 }
 
-export class Player {
-  readonly viewer: number;
+/** Rows per chunk: a store grows by whole chunks and never moves a row, so a handle keeps its arrays. */
+const CHUNK_ROWS = 1024;
+
+export class PlayerStore {
   readonly cfg: ResolvedPlayerConfig;
   readonly rule: AbrRule;
-  readonly link: Link;
-  readonly rng: Rng;
+  readonly nf: number;
+  readonly ringLen: number;
+  readonly links: Link[] = [];
+  readonly rngs: Rng[] = [];
+  size = 0;
+  private chunkRows: number;
+  private f: Float64Array | null = null;
+  private i: Int32Array | null = null;
+  /** time at each latency (latency-histogram.ts); float32 is ample for ms totals */
+  private hist: Float32Array | null = null;
+  private ring: Uint8Array | null = null;
+  private used = 0;
 
-  phase: number = PHASE.startup;
-  /** dash.js BUFFER_EMPTY while playing (level ≤ stall threshold): no catch-up, BOLA's placeholder reset */
-  lowBuf = 0;
-  /** the run time the continuous state below is valid at */
-  now: number;
-  /** when the next thing happens (cached by computeNext) */
-  nextMs = 0;
-
-  // playback
-  pos = 0;
-  rate = 1;
-  /** media end of the contiguous data that has arrived */
-  bufEnd = 0;
-  /** rung on screen */
-  renderQ: number;
-
-  // the download in flight (dlSeg = −1 when idle)
-  dlSeg = -1;
-  dlQ = 0;
-  dlReqMs = 0;
-  dlPart = 0;
-  dlBytes = 0;
-  dlBusyMs = 0;
-  /** arrival time of each part of the segment in flight */
-  readonly parts: Float64Array;
-  /** next segment to request; no request before holdUntil (BOLA's delay) */
-  nextSeg = 0;
-  holdUntil = 0;
-  /** first segment the session fetched (so the ring is only read for segments it holds) */
-  firstSeg = 0;
-  /** rung requested for segment k, at k & (ring.length − 1) */
-  readonly ring: Uint8Array;
-
-  // ABR state (shared by every rule: dash.js keeps one throughput history per media type)
-  q: number;
-  tpFast = 0;
-  tpSlow = 0;
-  tpWeight = 0;
-  tpFastDecay = 1;
-  tpSlowDecay = 1;
-  lastDoneMs = NaN;
-  bolaSteady = 0;
-  bolaPlaceholderS = 0;
-  bolaLastMs = NaN;
-  useBola = 0;
-  /** set by a rule that wants the request postponed (ms) */
-  abrDelayMs = 0;
-
-  // latency.high hysteresis
-  latHigh = 0;
-
-  // QoE accumulators
-  readonly joinMs: number;
-  firstFrameMs = NaN;
-  stalls = 0;
-  stallMs = 0;
-  stallStartMs = 0;
-  seeks = 0;
-  playMs = 0;
-  mediaPlayedMs = 0;
-  /** Σ bitrate on screen × media ms played */
-  bitrateMediaMs = 0;
-  switches = 0;
-  /** ∫ latency dt and the time it covers (after the first frame) */
-  latencyIntegral = 0;
-  latencyTimeMs = 0;
-  readonly latencyHist: Float64Array;
-  segments = 0;
-  /** NQoE (Twitch challenge, per segment) running sum, previous segment bitrate, stall ms at last segment */
-  nqoeSum = 0;
-  prevSegKbps = NaN;
-  stallMsAtSeg = 0;
-
-  constructor(viewer: number, cfg: ResolvedPlayerConfig, rule: AbrRule, link: Link, rng: Rng, joinMs: number) {
-    this.viewer = viewer;
+  /** `rows` sizes the first chunk (a population of known size fits in one). */
+  constructor(cfg: ResolvedPlayerConfig, rows = CHUNK_ROWS) {
     this.cfg = cfg;
-    this.rule = rule;
-    this.link = link;
-    this.rng = rng;
-    this.now = joinMs;
-    this.joinMs = joinMs;
-    this.q = cfg.initialRung;
-    this.renderQ = cfg.initialRung;
-    this.parts = new Float64Array(cfg.partsPerSegment);
-    this.ring = new Uint8Array(ringSize(cfg));
-    this.latencyHist = newLatencyHistogram();
+    this.rule = ABR_RULES[cfg.rule];
+    this.nf = NF_FIELDS + cfg.partsPerSegment;
+    this.ringLen = ringSize(cfg);
+    this.chunkRows = Math.max(1, rows);
   }
+
+  /** A new row for `p` (its arrays and offsets are set on the handle). */
+  add(p: Player, link: Link, rng: Rng): number {
+    if (this.f === null || this.used === this.chunkRows) {
+      if (this.f !== null) this.chunkRows = CHUNK_ROWS;
+      const n = this.chunkRows;
+      this.f = new Float64Array(n * this.nf);
+      this.i = new Int32Array(n * NI);
+      this.hist = new Float32Array(n * LATENCY_BUCKETS);
+      this.ring = new Uint8Array(n * this.ringLen);
+      this.used = 0;
+    }
+    const row = this.used++;
+    p.f = this.f;
+    p.i = this.i!;
+    p.hist = this.hist!;
+    p.ring = this.ring!;
+    p.fb = row * this.nf;
+    p.ib = row * NI;
+    p.hb = row * LATENCY_BUCKETS;
+    p.rb = row * this.ringLen;
+    this.links.push(link);
+    this.rngs.push(rng);
+    return this.size++;
+  }
+}
+
+/** A handle on one row of a PlayerStore. */
+export class Player {
+  readonly s: PlayerStore;
+  readonly id: number;
+  /** its chunk's columns and its row offsets in them (set by the store) */
+  f!: Float64Array;
+  i!: Int32Array;
+  hist!: Float32Array;
+  ring!: Uint8Array;
+  fb = 0;
+  ib = 0;
+  hb = 0;
+  rb = 0;
+
+  constructor(store: PlayerStore, link: Link, rng: Rng) {
+    this.s = store;
+    this.id = store.add(this, link, rng);
+  }
+
+  get cfg(): ResolvedPlayerConfig { return this.s.cfg; }
+  get rule(): AbrRule { return this.s.rule; }
+  get link(): Link { return this.s.links[this.id]!; }
+  get rng(): Rng { return this.s.rngs[this.id]!; }
+
+  // doubles: playback, download, ABR, QoE (run times and durations in ms)
+  get now(): number { return this.f[this.fb]!; } set now(v: number) { this.f[this.fb] = v; }
+  /** when the next thing happens (cached by computeNext) */
+  get nextMs(): number { return this.f[this.fb + 1]!; } set nextMs(v: number) { this.f[this.fb + 1] = v; }
+  get pos(): number { return this.f[this.fb + 2]!; } set pos(v: number) { this.f[this.fb + 2] = v; }
+  get rate(): number { return this.f[this.fb + 3]!; } set rate(v: number) { this.f[this.fb + 3] = v; }
+  /** media end of the contiguous data that has arrived */
+  get bufEnd(): number { return this.f[this.fb + 4]!; } set bufEnd(v: number) { this.f[this.fb + 4] = v; }
+  get dlReqMs(): number { return this.f[this.fb + 5]!; } set dlReqMs(v: number) { this.f[this.fb + 5] = v; }
+  get dlBytes(): number { return this.f[this.fb + 6]!; } set dlBytes(v: number) { this.f[this.fb + 6] = v; }
+  get dlBusyMs(): number { return this.f[this.fb + 7]!; } set dlBusyMs(v: number) { this.f[this.fb + 7] = v; }
+  /** no request before this (BOLA's delay, the init segment) */
+  get holdUntil(): number { return this.f[this.fb + 8]!; } set holdUntil(v: number) { this.f[this.fb + 8] = v; }
+  get tpFast(): number { return this.f[this.fb + 9]!; } set tpFast(v: number) { this.f[this.fb + 9] = v; }
+  get tpSlow(): number { return this.f[this.fb + 10]!; } set tpSlow(v: number) { this.f[this.fb + 10] = v; }
+  get tpFastDecay(): number { return this.f[this.fb + 11]!; } set tpFastDecay(v: number) { this.f[this.fb + 11] = v; }
+  get tpSlowDecay(): number { return this.f[this.fb + 12]!; } set tpSlowDecay(v: number) { this.f[this.fb + 12] = v; }
+  get bolaPlaceholderS(): number { return this.f[this.fb + 13]!; } set bolaPlaceholderS(v: number) { this.f[this.fb + 13] = v; }
+  get bolaLastMs(): number { return this.f[this.fb + 14]!; } set bolaLastMs(v: number) { this.f[this.fb + 14] = v; }
+  get joinMs(): number { return this.f[this.fb + 15]!; } set joinMs(v: number) { this.f[this.fb + 15] = v; }
+  get firstFrameMs(): number { return this.f[this.fb + 16]!; } set firstFrameMs(v: number) { this.f[this.fb + 16] = v; }
+  get stallStartMs(): number { return this.f[this.fb + 17]!; } set stallStartMs(v: number) { this.f[this.fb + 17] = v; }
+  get stallMs(): number { return this.f[this.fb + 18]!; } set stallMs(v: number) { this.f[this.fb + 18] = v; }
+  get playMs(): number { return this.f[this.fb + 19]!; } set playMs(v: number) { this.f[this.fb + 19] = v; }
+  get mediaPlayedMs(): number { return this.f[this.fb + 20]!; } set mediaPlayedMs(v: number) { this.f[this.fb + 20] = v; }
+  /** Σ bitrate on screen × media ms played */
+  get bitrateMediaMs(): number { return this.f[this.fb + 21]!; } set bitrateMediaMs(v: number) { this.f[this.fb + 21] = v; }
+  /** ∫ latency dt over the time since the first frame */
+  get latencyIntegral(): number { return this.f[this.fb + 22]!; } set latencyIntegral(v: number) { this.f[this.fb + 22] = v; }
+  get latencyTimeMs(): number { return this.f[this.fb + 23]!; } set latencyTimeMs(v: number) { this.f[this.fb + 23] = v; }
+  /** NQoE running sum and the stall time already charged to earlier segments */
+  get nqoeSum(): number { return this.f[this.fb + 24]!; } set nqoeSum(v: number) { this.f[this.fb + 24] = v; }
+  get stallMsAtSeg(): number { return this.f[this.fb + 25]!; } set stallMsAtSeg(v: number) { this.f[this.fb + 25] = v; }
+  /** set by a rule that wants the request postponed (ms) */
+  get abrDelayMs(): number { return this.f[this.fb + 26]!; } set abrDelayMs(v: number) { this.f[this.fb + 26] = v; }
+
+  // ints: phase flags, segment indices, rungs, counters
+  get phase(): number { return this.i[this.ib]!; } set phase(v: number) { this.i[this.ib] = v; }
+  /** dash.js BUFFER_EMPTY while playing (level ≤ stall threshold): no catch-up, BOLA's placeholder reset */
+  get lowBuf(): number { return this.i[this.ib + 1]!; } set lowBuf(v: number) { this.i[this.ib + 1] = v; }
+  /** rung on screen */
+  get renderQ(): number { return this.i[this.ib + 2]!; } set renderQ(v: number) { this.i[this.ib + 2] = v; }
+  /** segment in flight (−1 when idle), its rung, its next part to arrive */
+  get dlSeg(): number { return this.i[this.ib + 3]!; } set dlSeg(v: number) { this.i[this.ib + 3] = v; }
+  get dlQ(): number { return this.i[this.ib + 4]!; } set dlQ(v: number) { this.i[this.ib + 4] = v; }
+  get dlPart(): number { return this.i[this.ib + 5]!; } set dlPart(v: number) { this.i[this.ib + 5] = v; }
+  get nextSeg(): number { return this.i[this.ib + 6]!; } set nextSeg(v: number) { this.i[this.ib + 6] = v; }
+  get firstSeg(): number { return this.i[this.ib + 7]!; } set firstSeg(v: number) { this.i[this.ib + 7] = v; }
+  /** the rung last chosen (dash.js currentRepresentation) */
+  get q(): number { return this.i[this.ib + 8]!; } set q(v: number) { this.i[this.ib + 8] = v; }
+  get bolaSteady(): number { return this.i[this.ib + 9]!; } set bolaSteady(v: number) { this.i[this.ib + 9] = v; }
+  get useBola(): number { return this.i[this.ib + 10]!; } set useBola(v: number) { this.i[this.ib + 10] = v; }
+  get latHigh(): number { return this.i[this.ib + 11]!; } set latHigh(v: number) { this.i[this.ib + 11] = v; }
+  get stalls(): number { return this.i[this.ib + 12]!; } set stalls(v: number) { this.i[this.ib + 12] = v; }
+  get seeks(): number { return this.i[this.ib + 13]!; } set seeks(v: number) { this.i[this.ib + 13] = v; }
+  get switches(): number { return this.i[this.ib + 14]!; } set switches(v: number) { this.i[this.ib + 14] = v; }
+  get segments(): number { return this.i[this.ib + 15]!; } set segments(v: number) { this.i[this.ib + 15] = v; }
+  /** rung of the previous segment for NQoE's switch term (−1 before the first) */
+  get prevSegQ(): number { return this.i[this.ib + 16]!; } set prevSegQ(v: number) { this.i[this.ib + 16] = v; }
+  get viewer(): number { return this.i[this.ib + 17]!; } set viewer(v: number) { this.i[this.ib + 17] = v; }
+}
+
+/** A fresh player row: everything zero except what is not. */
+export function newPlayer(store: PlayerStore, link: Link, rng: Rng, viewer: number, joinMs: number): Player {
+  const p = new Player(store, link, rng);
+  p.viewer = viewer;
+  p.now = joinMs;
+  p.joinMs = joinMs;
+  p.rate = 1;
+  p.dlSeg = -1;
+  p.q = store.cfg.initialRung;
+  p.renderQ = store.cfg.initialRung;
+  p.tpFastDecay = 1;
+  p.tpSlowDecay = 1;
+  p.bolaLastMs = NaN;
+  p.firstFrameMs = NaN;
+  p.prevSegQ = -1;
+  return p;
 }
 
 /** Buffered media ahead of the playhead, at the player's `now`. */
@@ -119,7 +189,21 @@ export function levelOf(p: Player): number {
   return p.bufEnd - p.pos;
 }
 
+/** Arrival time of part j of the segment in flight. */
+export function partAt(p: Player, j: number): number {
+  return p.f[p.fb + NF_FIELDS + j]!;
+}
+
+/** Offset of part 0's arrival in the store's double column (chunkedTransfer writes there). */
+export function partsBase(p: Player): number {
+  return p.fb + NF_FIELDS;
+}
+
 /** The rung requested for segment k. */
 export function rungOf(p: Player, k: number): number {
-  return p.ring[k & (p.ring.length - 1)]!;
+  return p.ring[p.rb + (k & (p.s.ringLen - 1))]!;
+}
+
+export function setRung(p: Player, k: number, q: number): void {
+  p.ring[p.rb + (k & (p.s.ringLen - 1))] = q;
 }

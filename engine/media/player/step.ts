@@ -7,7 +7,7 @@ import { MediaEventBuffer, EV } from '../events.ts';
 import { addLinear } from '../qoe/latency-histogram.ts';
 import { nextRate } from './catchup.ts';
 import { complete, request, requestTime } from './download.ts';
-import { PHASE, levelOf, rungOf, type Player } from './state.ts';
+import { PHASE, levelOf, partAt, rungOf, type Player } from './state.ts';
 
 /** Float slack for "the predicted moment has come" (ms). */
 const EPS = 1e-6;
@@ -20,58 +20,74 @@ const MAX_STEPS_AT_ONE_TIME = 100;
 
 /** Moves the continuous state from p.now to t (no event may fall strictly between). */
 export function syncTo(p: Player, t: number): void {
-  const dt = t - p.now;
+  const now = p.now;
+  const dt = t - now;
   if (dt > 0) {
-    if (p.phase === PHASE.playing) {
-      const l0 = p.now - p.pos;
-      p.pos += p.rate * dt;
-      const l1 = t - p.pos;
+    const phase = p.phase;
+    if (phase === PHASE.playing) {
+      const rate = p.rate;
+      const pos0 = p.pos;
+      const pos1 = pos0 + rate * dt;
+      const l0 = now - pos0;
+      const l1 = t - pos1;
+      p.pos = pos1;
       p.playMs += dt;
-      p.mediaPlayedMs += p.rate * dt;
-      p.bitrateMediaMs += p.cfg.ladder[p.renderQ]! * p.rate * dt;
+      p.mediaPlayedMs += rate * dt;
+      p.bitrateMediaMs += p.cfg.ladder[p.renderQ]! * rate * dt;
       p.latencyIntegral += ((l0 + l1) / 2) * dt;
       p.latencyTimeMs += dt;
-      addLinear(p.latencyHist, l0, l1, dt);
-    } else if (p.phase === PHASE.stalled) {
-      const l0 = p.now - p.pos;
+      addLinear(p.hist, p.hb, l0, l1, dt);
+    } else if (phase === PHASE.stalled) {
+      const l0 = now - p.pos;
       p.stallMs += dt;
       p.latencyIntegral += (l0 + dt / 2) * dt;
       p.latencyTimeMs += dt;
-      addLinear(p.latencyHist, l0, l0 + dt, dt);
+      addLinear(p.hist, p.hb, l0, l0 + dt, dt);
     }
     p.now = t;
   }
-  if (p.dlSeg >= 0) {
-    const n = p.cfg.partsPerSegment;
-    while (p.dlPart < n && p.parts[p.dlPart]! <= t) {
-      p.dlPart++;
-      p.bufEnd = p.dlSeg * p.cfg.segmentMs + p.dlPart * p.cfg.partMs;
+  const seg = p.dlSeg;
+  if (seg >= 0) {
+    const cfg = p.cfg;
+    const n = cfg.partsPerSegment;
+    let j = p.dlPart;
+    if (j < n && partAt(p, j) <= t) {
+      do j++;
+      while (j < n && partAt(p, j) <= t);
+      p.dlPart = j;
+      p.bufEnd = seg * cfg.segmentMs + j * cfg.partMs;
     }
   }
 }
 
 export function computeNext(p: Player): number {
   const cfg = p.cfg;
-  if (p.phase === PHASE.ended) return (p.nextMs = Infinity);
+  const phase = p.phase;
+  if (phase === PHASE.ended) return (p.nextMs = Infinity);
   const n = cfg.partsPerSegment;
   const S = cfg.segmentMs;
+  const P = cfg.partMs;
   const now = p.now;
-  let next = p.dlSeg >= 0 ? p.parts[n - 1]! : requestTime(p);
-  const L = now - p.pos;
-  if (p.phase === PHASE.playing) {
+  const pos = p.pos;
+  const seg = p.dlSeg;
+  let next = seg >= 0 ? partAt(p, n - 1) : requestTime(p);
+  const L = now - pos;
+  if (phase === PHASE.playing) {
     const r = p.rate;
+    const lowBuf = p.lowBuf === 1;
     // the buffer falls to the floor that matters now (the stall threshold, or empty once below it),
     // counting the parts that land first; below the threshold, the part that lifts it back above
-    const floor = p.lowBuf === 1 ? 0 : cfg.stallThresholdMs;
+    const floor = lowBuf ? 0 : cfg.stallThresholdMs;
     let B = p.bufEnd;
     let j = p.dlPart;
-    let lookForExit = p.lowBuf === 1;
+    let lookForExit = lowBuf;
     for (;;) {
-      const hit = now + (B - floor - p.pos) / r;
-      if (p.dlSeg >= 0 && j < n && p.parts[j]! <= hit) {
-        B = p.dlSeg * S + (j + 1) * cfg.partMs;
-        if (lookForExit && B - (p.pos + r * (p.parts[j]! - now)) > cfg.stallThresholdMs + EPS) {
-          if (p.parts[j]! < next) next = p.parts[j]!;
+      const hit = now + (B - floor - pos) / r;
+      const a = seg >= 0 && j < n ? partAt(p, j) : Infinity;
+      if (a <= hit) {
+        B = seg * S + (j + 1) * P;
+        if (lookForExit && B - (pos + r * (a - now)) > cfg.stallThresholdMs + EPS) {
+          if (a < next) next = a;
           lookForExit = false;
         }
         j++;
@@ -81,10 +97,11 @@ export function computeNext(p: Player): number {
       break;
     }
     // the picture reaches a segment of another rung
-    const last = p.dlSeg >= 0 ? p.dlSeg : p.nextSeg - 1;
-    for (let k = Math.floor((p.pos + EPS) / S) + 1; k <= last; k++) {
-      if (rungOf(p, k) !== p.renderQ) {
-        const tk = now + (k * S - p.pos) / r;
+    const last = seg >= 0 ? seg : p.nextSeg - 1;
+    const shown = p.renderQ;
+    for (let k = Math.floor((pos + EPS) / S) + 1; k <= last; k++) {
+      if (rungOf(p, k) !== shown) {
+        const tk = now + (k * S - pos) / r;
         if (tk < next) next = tk;
         break;
       }
@@ -96,18 +113,18 @@ export function computeNext(p: Player): number {
     }
   } else {
     // startup or stalled: the first moment the buffer reaches the goal
-    let B = p.bufEnd;
-    if (B - p.pos >= cfg.rebufferGoalMs - EPS) next = now;
-    else if (p.dlSeg >= 0) {
+    const goal = cfg.rebufferGoalMs - EPS;
+    if (p.bufEnd - pos >= goal) next = now;
+    else if (seg >= 0) {
       for (let j = p.dlPart; j < n; j++) {
-        B = p.dlSeg * S + (j + 1) * cfg.partMs;
-        if (B - p.pos >= cfg.rebufferGoalMs - EPS) {
-          if (p.parts[j]! < next) next = p.parts[j]!;
+        if (seg * S + (j + 1) * P - pos >= goal) {
+          const a = partAt(p, j);
+          if (a < next) next = a;
           break;
         }
       }
     }
-    if (p.phase === PHASE.stalled) {
+    if (phase === PHASE.stalled) {
       if (p.latHigh === 0) next = Math.min(next, now + cfg.latencyHighMs - L);
       next = Math.min(next, now + cfg.targetLatencyMs + cfg.maxDriftMs - L);
     }

@@ -7,7 +7,7 @@ import { MediaEventBuffer, type MediaEvent } from '../events.ts';
 import { qoeOf, type QoeSummary } from '../qoe/summary.ts';
 import { createPlayer } from './create.ts';
 import { endSession } from './session.ts';
-import { PHASE, levelOf, type Player } from './state.ts';
+import { PHASE, PlayerStore, levelOf, type Player } from './state.ts';
 import { step } from './step.ts';
 
 export interface RunOptions {
@@ -35,7 +35,7 @@ export function runPlayer(o: RunOptions): RunResult {
   const s = new RngStreams(o.seed ?? 1);
   const v = o.viewer ?? 0;
   const link = new Link(instantiate(o.profile, s.stream(v, 'net-profile')), s.stream(v, 'net'), { overlay: compileOverlay(o.events ?? []) });
-  const p = createPlayer(resolvePlayerConfig(o.player), link, s.stream(v, 'media'), { viewer: v, joinMs: o.joinMs ?? 10_000 });
+  const p = createPlayer(new PlayerStore(resolvePlayerConfig(o.player)), link, s.stream(v, 'media'), { viewer: v, joinMs: o.joinMs ?? 10_000 });
   const out = new MediaEventBuffer();
   const requests: [number, number][] = [];
   let steps = 0;

@@ -39,7 +39,7 @@ export function qoeOf(p: Player): QoeSummary {
     meanBitrateKbps: p.mediaPlayedMs > 0 ? p.bitrateMediaMs / p.mediaPlayedMs : NaN,
     switches: p.switches,
     latencyMeanMs: p.latencyTimeMs > 0 ? p.latencyIntegral / p.latencyTimeMs : NaN,
-    latencyP95Ms: latencyQuantile(p.latencyHist, 0.95),
+    latencyP95Ms: latencyQuantile(p.hist, p.hb, 0.95),
     seeks: p.seeks,
     segments: p.segments,
     nqoe: p.segments > 0 ? p.nqoeSum / (p.segments * (cfg.segmentMs / 1000) * cfg.ladder[cfg.ladder.length - 1]!) : NaN,
