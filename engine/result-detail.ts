@@ -86,6 +86,12 @@ export const CouponsSchema = z.object({
   redeemedSeries: series.optional(),
 });
 
+export const CleaningSchema = z.object({
+  received: int,
+  kept: int,
+  dropped: z.record(z.string(), int).describe("comments dropped per reason, e.g. { spam: 2, duplicate: 5 }"),
+});
+
 export const QoeWatchBucketSchema = z.object({
   label: z.string().describe("watch-time bucket, e.g. '1–5 min'"),
   viewers: int,
@@ -106,7 +112,12 @@ export const ReportDetailSchema = z.object({
     })
     .optional(),
   latencyToLiveP95Ms: series.optional(),
-  survival: z.object({ byNetwork: z.record(z.string(), SurvivalCurveSchema).optional(), byPersona: z.record(z.string(), SurvivalCurveSchema).optional() }).optional(),
+  survival: z
+    .object({ all: SurvivalCurveSchema.optional(), byNetwork: z.record(z.string(), SurvivalCurveSchema).optional(), byPersona: z.record(z.string(), SurvivalCurveSchema).optional() })
+    .optional(),
+  comments: series.optional().describe('danmaku received per bin (before cleaning)'),
+  cleaning: CleaningSchema.optional(),
+  intents: z.record(z.string(), int).optional().describe('kept comments per classified intent'),
   startupCdf: z.object({ all: CdfSchema.optional(), byNetwork: z.record(z.string(), CdfSchema).optional() }).optional(),
   qoeByWatch: z.array(QoeWatchBucketSchema).optional(),
   timeline: z.array(TimelineItemSchema).optional(),
@@ -130,6 +141,7 @@ export type SkuHeat = z.infer<typeof SkuHeatSchema>;
 export type PropensityBucket = z.infer<typeof PropensityBucketSchema>;
 export type Coupons = z.infer<typeof CouponsSchema>;
 export type QoeWatchBucket = z.infer<typeof QoeWatchBucketSchema>;
+export type Cleaning = z.infer<typeof CleaningSchema>;
 export type ReportDetail = z.infer<typeof ReportDetailSchema>;
 
 // ── comparison.json ────────────────────────────────────────────────────────────────────────────────

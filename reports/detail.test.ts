@@ -6,7 +6,7 @@ describe('readDetail', () => {
   it('reads every field of the full fixture', () => {
     const d = readDetail(buildFullResult({ minutes: 30 }));
     expect(d.core?.concurrent).toHaveLength(30);
-    expect(Object.keys(d.ext).sort()).toEqual(['alerts', 'anomalies', 'coupons', 'latencyToLiveP95Ms', 'prompts', 'propensity', 'qoeByWatch', 'run', 'segments', 'skuHeat', 'startupCdf', 'survival', 'timeline']);
+    expect(Object.keys(d.ext).sort()).toEqual(['alerts', 'anomalies', 'cleaning', 'comments', 'coupons', 'intents', 'latencyToLiveP95Ms', 'prompts', 'propensity', 'qoeByWatch', 'run', 'segments', 'skuHeat', 'startupCdf', 'survival', 'timeline']);
     expect(d.malformed).toEqual([]);
   });
 
@@ -21,6 +21,12 @@ describe('readDetail', () => {
     expect(d.ext.prompts).toBeUndefined();
     expect(d.ext.segments).toBeDefined();
     expect(d.malformed).toEqual(['detail.prompts']);
+  });
+
+  it('names the core series that broke', () => {
+    const r = buildFullResult({ minutes: 10 });
+    (r.detail as Record<string, unknown>).concurrent = 'lots';
+    expect(readDetail(r)).toMatchObject({ core: null, malformed: ['detail.concurrent'] });
   });
 });
 

@@ -34,7 +34,7 @@ export function readDetail(result: RunResult): ReadDetail {
   const malformed: string[] = [];
   if (raw === null || typeof raw !== 'object') return { core: null, ext: {}, malformed };
   const core = CoreDetailSchema.safeParse(raw);
-  if (!core.success) malformed.push('detail (per-minute series)');
+  if (!core.success) for (const key of new Set(core.error.issues.map((i) => String(i.path[0])))) malformed.push(`detail.${key}`);
   const ext: Record<string, unknown> = {};
   for (const key of EXT_KEYS) {
     if (raw[key] === undefined) continue;

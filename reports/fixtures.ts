@@ -115,7 +115,10 @@ export function buildFullResult(opts: FixtureOptions = {}): RunResult {
     latencyToLiveMs: latency,
     latencyToLiveP95Ms: latency.map((l) => Math.round(l * (1.8 + 0.3 * rng()))),
     run: { scenarioFile: 'scenarios/beauty-propensity.yaml', viewers, durationMinutes: minutes, workers: 2, startTimeOfDay: '20:00' },
-    survival: { byNetwork: survivalByNetwork, byPersona: survivalByPersona },
+    survival: { all: overall, byNetwork: survivalByNetwork, byPersona: survivalByPersona },
+    comments: concurrent.map((c, m) => Math.round(c * (0.05 + 0.02 * rng()) + (m >= 45 && m < 50 ? c * 0.06 : 0))),
+    cleaning: { received: 9120, kept: 8436, dropped: { spam: 402, duplicate: 187, bot: 61, flood: 34, noise: 0 } },
+    intents: { praise: 2210, price: 1480, suitability: 1210, shipping: 930, sizing: 620, shade: 540, authenticity: 310, complaint: 236, other: 900 },
     startupCdf: { all: quantiles(760, 0.55), byNetwork: Object.fromEntries(Object.keys(NETWORKS).map((f, i) => [f, quantiles([620, 780, 1450, 2300][i]!, 0.45 + 0.1 * i)])) },
     qoeByWatch: [
       { label: '< 1 min', viewers: Math.round(viewers * 0.22), rebufferRatio: 0.052, meanBitrateKbps: 1900, startupMsP50: 1400 },

@@ -32,6 +32,8 @@ const cases: [string, string, () => Spec][] = [
   ['prompts', 'bubbles on the timeline', () => charts.promptsChart({ prompts: ext.prompts!, minutes: 90 })],
   ['SKU heat', 'heat map', () => charts.skuHeatChart({ heat: ext.skuHeat!, binMs })],
   ['propensity', 'two panels', () => charts.propensityChart(ext.propensity!)],
+  ['comments', 'danmaku per minute', () => charts.commentsChart({ binMs, comments: ext.comments! })],
+  ['intents', 'bars sorted by count', () => charts.intentsChart(ext.intents!)],
   ['coupons', 'by segment', () => charts.couponsChart(ext.coupons!)],
   ['coupons (overall)', 'no per-segment split', () => charts.couponsChart({ issued: 10, redeemed: 3 })],
   ['forest', 'relative paired differences', () => charts.forestChart(c)],
@@ -40,7 +42,7 @@ const cases: [string, string, () => Spec][] = [
 
 describe('chart builders', () => {
   it.each(cases)('%s compiles without warnings and renders marks (%s)', async (_name, _why, build) => {
-    const vg = toVega('test', build());
+    const vg = toVega('test', build(), { strict: true });
     const view = new vega.View(vega.parse(vg), { renderer: 'none' });
     const svg = await view.toSVG();
     view.finalize();

@@ -11,14 +11,27 @@ export class ChartSet {
 
   figure(name: string, title: string, spec: Spec, caption = ''): string {
     const id = `chart-${name}`;
-    this.entries.push({ id, spec: toVega(name, spec) });
+    let vega: object;
+    try {
+      vega = toVega(name, spec);
+    } catch (e) {
+      // one chart that cannot be compiled must not cost the reader the rest of the report
+      return `<figure class="chart" data-chart="${escapeHtml(name)}" data-error="true"><div class="title">${escapeHtml(title)}</div><div class="missing">This chart could not be drawn: ${escapeHtml((e as Error).message)}</div></figure>`;
+    }
+    this.entries.push({ id, spec: vega });
     return `<figure class="chart" data-chart="${escapeHtml(name)}"><div class="title">${escapeHtml(title)}</div><div class="view" id="${escapeHtml(id)}" role="img" aria-label="${escapeHtml(title)}"></div>${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
   }
 }
 
-/** The note a section shows for data the run did not record. `field` names where it would be. */
-export function missing(what: string, field: string): string {
-  return `<div class="missing" data-missing="${escapeHtml(field)}"><strong>${escapeHtml(what)}</strong>: not recorded in this run (<code>${escapeHtml(field)}</code> is absent from result.json).</div>`;
+/**
+ * The note a section shows for data the run did not record (`field` names where it would be), or, when
+ * `malformed`, recorded in a shape the report does not know.
+ */
+export function missing(what: string, field: string, malformed = false): string {
+  const why = malformed
+    ? `could not be read (<code>${escapeHtml(field)}</code> is in result.json but not in the shape engine/result-detail.ts documents)`
+    : `not recorded in this run (<code>${escapeHtml(field)}</code> is absent from result.json)`;
+  return `<div class="missing" data-missing="${escapeHtml(field)}"${malformed ? ' data-malformed="true"' : ''}><strong>${escapeHtml(what)}</strong>: ${why}.</div>`;
 }
 
 export function section(id: string, title: string, intro: string, body: string): string {

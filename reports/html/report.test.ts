@@ -20,7 +20,7 @@ describe('renderReport', () => {
   it('has the eight sections and a chart container for every spec', () => {
     for (const id of ['audience', 'retention', 'qoe', 'funnel', 'drift', 'marketing', 'key-figures', 'thresholds', 'reproduce']) expect(html).toContain(`id="${id}"`);
     const specs = specsOf(html);
-    expect(specs.length).toBe(17);
+    expect(specs.length).toBe(19);
     for (const s of specs) expect(html).toContain(`<div class="view" id="${s.id}"`);
     expect(html).not.toContain('not recorded in this run');
   });
@@ -76,6 +76,9 @@ describe('renderReport on a minimal result', () => {
     ['detail.anomalies', 'ground truth'],
     ['detail.alerts', 'alerts'],
     ['detail.segments', 'interest drift'],
+    ['detail.comments', 'danmaku per minute'],
+    ['detail.cleaning', 'comment cleaning'],
+    ['detail.intents', 'comments by intent'],
     ['detail.prompts', 'host prompts'],
     ['detail.skuHeat', 'SKU heat'],
     ['detail.propensity', 'propensity'],
@@ -88,6 +91,15 @@ describe('renderReport on a minimal result', () => {
     expect(specsOf(html).map((s) => s.id)).toEqual(['chart-network-qoe', 'chart-funnel-totals']);
     expect(html).toContain('No thresholds were set for this run.');
     expect(html).toContain('npx livelab run scenarios/minimal.yaml --seed 7');
+  });
+
+  it('says "could not be read" for a field in another shape, and still draws the rest', () => {
+    const r = buildFullResult({ minutes: 30 });
+    (r.detail as Record<string, unknown>).survival = { byNetwork: { '4g': [{ t: 0, survival: 1 }] } };
+    const x = renderReport(r, assets);
+    expect(x).toContain('<code>detail.survival</code>');
+    expect(x).toMatch(/data-missing="detail.survival.byNetwork" data-malformed="true"><strong>Survival by network family<\/strong>: could not be read/);
+    expect(specsOf(x)).toHaveLength(17);
   });
 
   it('explains null precision and recall instead of printing 0', () => {

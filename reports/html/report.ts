@@ -4,7 +4,7 @@ import type { RunResult } from '../../engine/result.ts';
 import type { ReportAssets } from '../assets.ts';
 import { readDetail } from '../detail.ts';
 import { escapeHtml } from '../escape.ts';
-import { ChartSet } from './blocks.ts';
+import { ChartSet, missing } from './blocks.ts';
 import { renderDocument } from './document.ts';
 import { header } from './header.ts';
 import { keyFiguresHtml } from './key-figures.ts';
@@ -20,7 +20,13 @@ export function renderReport(result: RunResult, assets: ReportAssets): string {
   const { core, ext, malformed } = readDetail(result);
   const charts = new ChartSet();
   const minutes = core ? (core.concurrent.length * core.binMs) / 60_000 : (ext.run?.durationMinutes ?? 0);
-  const c: SectionContext = { result, core, ext, charts, minutes, startTimeOfDay: ext.run?.startTimeOfDay };
+  // a field is "could not be read" when it, or the detail object holding it, was malformed
+  const isMalformed = (field: string) =>
+    field
+      .split(' / ')
+      .map((t) => (t.startsWith('detail.') ? t : `detail.${t}`))
+      .some((t) => malformed.some((m) => t === m || t.startsWith(`${m}.`)));
+  const c: SectionContext = { result, core, ext, charts, minutes, startTimeOfDay: ext.run?.startTimeOfDay, missing: (what, field) => missing(what, field, isMalformed(field)) };
   const warning = malformed.length > 0 ? `<div class="missing" id="malformed"><strong>Some detail could not be read</strong> and is left out: ${malformed.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}.</div>` : '';
   const body = [
     header(result, ext.run),

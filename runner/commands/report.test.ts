@@ -55,7 +55,6 @@ describe('livelab report', () => {
   it.each([
     ['not JSON', '{"schemaVersion": ', ['bad.json (top level): expected a JSON document']],
     ['wrong types and a missing field', (() => { const r = buildFullResult({ minutes: 5 }) as unknown as { viewers: { arrived: unknown }; commerce: { gmv?: unknown } }; r.viewers.arrived = 'many'; delete r.commerce.gmv; return r; })(), ['bad.json viewers.arrived: expected number, got "many"', 'bad.json commerce.gmv: expected number, got nothing']],
-    ['bad report detail', (() => { const r = buildFullResult({ minutes: 5 }) as unknown as { detail: { prompts: { latencyMs: unknown }[] } }; r.detail.prompts[0]!.latencyMs = 'fast'; return r; })(), ['bad.json detail.prompts.0.latencyMs: expected number, got "fast"']],
     ['comparison with an unknown baseline', { ...buildComparison(), baseline: 'nope' }, ['bad.json baseline: expected one of the variants (baseline, propensity, propensity+heat), got "nope"']],
   ])('exits 2 on %s, naming file, path, value and expectation, and writes nothing', async (_why, doc, messages) => {
     const sub = mkdtempSync(join(dir, 'bad-'));
@@ -67,6 +66,18 @@ describe('livelab report', () => {
     for (const m of messages) expect(err).toContain(m.replace('bad.json', file));
     expect(existsSync(join(sub, 'report.html'))).toBe(false);
     expect(existsSync(join(sub, 'comparison.html'))).toBe(false);
+  });
+
+  it('renders a result whose report detail has another shape, warning about each field it leaves out', async () => {
+    const r = buildFullResult({ minutes: 5 }) as unknown as { detail: { prompts: { latencyMs: unknown }[] } };
+    r.detail.prompts[0]!.latencyMs = 'fast';
+    const sub = mkdtempSync(join(dir, 'warn-'));
+    const file = join(sub, 'result.json');
+    writeFileSync(file, JSON.stringify(r));
+    const io = capture();
+    expect(await main(['node', 'livelab', 'report', file], io)).toBe(0);
+    expect(io.errText.join('\n')).toContain(`warning: ${file} detail.prompts.0.latencyMs: expected number, got "fast" (left out of the report)`);
+    expect(readFileSync(join(sub, 'report.html'), 'utf8')).toContain('<code>detail.prompts</code>');
   });
 
   it('exits 2 naming the fix when no browser is found for --pdf', async () => {

@@ -6,14 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import { InputError, type InputProblem } from '../../engine/kernel/errors.ts';
+import { formatProblem, InputError, type InputProblem } from '../../engine/kernel/errors.ts';
 import { ComparisonResultSchema, type ComparisonResult } from '../../engine/result-detail.ts';
 import { RunResultSchema, type RunResult } from '../../engine/result.ts';
 import { BrowserNotFoundError, detailProblems, launchBrowser, loadReportAssets, renderComparison, renderPdf, renderPng, renderReport } from '../../reports/index.ts';
 import type { CliIo } from '../io.ts';
 import { writeAtomic } from '../output.ts';
 
-type Parsed = { kind: 'result'; value: RunResult } | { kind: 'comparison'; value: ComparisonResult };
+type Parsed = { kind: 'result'; value: RunResult; warnings: InputProblem[] } | { kind: 'comparison'; value: ComparisonResult; warnings: InputProblem[] };
 
 function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   let v = doc;
@@ -30,7 +30,11 @@ function zodProblems(file: string, doc: unknown, error: z.ZodError): InputProble
 
 const isComparison = (doc: unknown): boolean => doc !== null && typeof doc === 'object' && ((doc as { kind?: unknown }).kind === 'comparison' || (Array.isArray((doc as { variants?: unknown }).variants) && !('schemaVersion' in doc)));
 
-/** Parses and validates a result.json or comparison.json, collecting every problem in one pass. */
+/**
+ * Parses and validates a result.json (against RunResultSchema) or a comparison.json, collecting every
+ * problem in one pass; report-detail fields in another shape than engine/result-detail.ts come back as
+ * warnings (the report says "could not be read" for them).
+ */
 export function parseReportInput(file: string, text: string): Parsed {
   let doc: unknown;
   try {
@@ -42,12 +46,13 @@ export function parseReportInput(file: string, text: string): Parsed {
     const r = ComparisonResultSchema.safeParse(doc);
     if (!r.success) throw new InputError(zodProblems(file, doc, r.error));
     if (!r.data.variants.includes(r.data.baseline)) throw new InputError([{ file, path: 'baseline', expected: `one of the variants (${r.data.variants.join(', ')})`, value: r.data.baseline }]);
-    return { kind: 'comparison', value: r.data };
+    return { kind: 'comparison', value: r.data, warnings: [] };
   }
   const r = RunResultSchema.safeParse(doc);
-  const problems = [...(r.success ? [] : zodProblems(file, doc, r.error)), ...detailProblems((doc as { detail?: unknown } | null)?.detail).map((p) => ({ file, ...p }))];
-  if (!r.success || problems.length > 0) throw new InputError(problems);
-  return { kind: 'result', value: r.data };
+  if (!r.success) throw new InputError(zodProblems(file, doc, r.error));
+  // the report detail is optional: a field in another shape is left out of the report, with a warning
+  const warnings = detailProblems(r.data.detail).map((p) => ({ file, ...p }));
+  return { kind: 'result', value: r.data, warnings };
 }
 
 interface ReportOptions {
@@ -72,6 +77,8 @@ export function registerReportCommand(program: Command, io: CliIo): void {
         throw new InputError([{ file, path: '', expected: 'a readable result.json or comparison.json', value: (e as NodeJS.ErrnoException).code ?? String(e) }], { cause: e });
       }
       const input = parseReportInput(file, text);
+      for (const w of input.warnings.slice(0, 20)) io.err(`warning: ${formatProblem(w)} (left out of the report)`);
+      if (input.warnings.length > 20) io.err(`warning: … and ${input.warnings.length - 20} more report-detail problems`);
       const assets = loadReportAssets();
       const html = input.kind === 'result' ? renderReport(input.value, assets) : renderComparison(input.value, assets);
       const htmlPath = resolve(opts.out ?? join(dirname(file), input.kind === 'result' ? 'report.html' : 'comparison.html'));

@@ -30,8 +30,8 @@ describe('report.html in Chromium (offline)', () => {
     const charts = await chartStatus(o.page);
     await o.page.screenshot({ path: `${SHOTS}/livelab-report-full.png`, fullPage: true });
     expect({ blocked: o.blocked, failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ blocked: [], failed: [], console: [], errors: [] });
-    expect(state).toMatchObject({ total: 17, rendered: 17, failed: [] });
-    expect(charts).toHaveLength(17);
+    expect(state).toMatchObject({ total: 19, rendered: 19, failed: [] });
+    expect(charts).toHaveLength(19);
     for (const c of charts) expect(c, c.name).toMatchObject({ rendered: 'true', marks: expect.any(Number) });
     for (const c of charts) expect(c.marks, `${c.name} has no data marks`).toBeGreaterThan(0);
   });
@@ -54,7 +54,7 @@ describe('report.html in Chromium (offline)', () => {
     await o.page.close();
     expect({ failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ failed: [], console: [], errors: [] });
     expect(charts.map((c) => [c.name, c.rendered, c.marks > 0])).toEqual([['network-qoe', 'true', true], ['funnel-totals', 'true', true]]);
-    expect(notes).toHaveLength(14);
+    expect(notes).toHaveLength(17);
     for (const n of notes) expect(n).toContain('not recorded in this run');
     const png = Buffer.from(await pngBytes(minimalPath, rb));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

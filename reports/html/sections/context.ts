@@ -12,4 +12,6 @@ export interface SectionContext {
   /** show length in minutes (from the series, else the run's duration, else 0) */
   minutes: number;
   startTimeOfDay?: string;
+  /** the "not recorded" (or "could not be read") note for a detail field */
+  missing: (what: string, field: string) => string;
 }

@@ -4,7 +4,7 @@ import type { Alert, Anomaly } from '../../../engine/result-detail.ts';
 import { alertsChart, conversionChart, funnelSeriesChart, funnelTotalsChart } from '../../charts/index.ts';
 import { escapeHtml } from '../../escape.ts';
 import { fmtMs, fmtPct, fmtShowTime } from '../../format.ts';
-import { missing, section, table } from '../blocks.ts';
+import { section, table } from '../blocks.ts';
 import type { SectionContext } from './context.ts';
 
 /** when an anomaly was first detected: the runtime's verdict, else the first alert that names it */
@@ -22,8 +22,8 @@ function alertsPart(c: SectionContext): string {
   const score = `${m.alerts} alerts; precision ${orNa(m.alertPrecision, 'no alert raised')}, recall ${orNa(m.alertRecall, 'no anomaly injected')}${m.meanTimeToDetectMs !== undefined ? `, mean time to detect ${escapeHtml(fmtMs(m.meanTimeToDetectMs))}` : ''}.`;
   const { alerts, anomalies } = c.ext;
   const parts = [`<h3>Alerts against the injected ground truth</h3><p id="alert-score">${score}</p>`];
-  if (!anomalies) parts.push(missing('Injected anomalies (ground truth)', 'detail.anomalies'));
-  if (!alerts) parts.push(missing('Alerts with times and kinds', 'detail.alerts'));
+  if (!anomalies) parts.push(c.missing('Injected anomalies (ground truth)', 'detail.anomalies'));
+  if (!alerts) parts.push(c.missing('Alerts with times and kinds', 'detail.alerts'));
   if (alerts && anomalies && alerts.length + anomalies.length > 0) {
     parts.push(c.charts.figure('alerts', 'Funnel alerts and injected anomalies', alertsChart({ alerts, anomalies, minutes: c.minutes, startTimeOfDay: c.startTimeOfDay }), 'Red bands: injected anomalies. Triangles: alerts, filled when they matched an anomaly, hollow for false alarms.'));
   }
@@ -46,7 +46,7 @@ export function funnelSection(c: SectionContext): string {
   if (c.core) {
     parts.push(c.charts.figure('funnel-minute', 'Funnel per minute', funnelSeriesChart({ binMs: c.core.binMs, funnel: c.core.funnel, anomalies: c.ext.anomalies, startTimeOfDay: c.startTimeOfDay })));
     parts.push(c.charts.figure('conversion', 'Conversion and GMV over time', conversionChart({ binMs: c.core.binMs, entered: c.core.funnel.entered, paid: c.core.funnel.paid, gmv: c.core.gmv, startTimeOfDay: c.startTimeOfDay }), 'Line: paid so far / entered so far. Bars: GMV per bin (¥).'));
-  } else parts.push(missing('Funnel per minute and conversion over time', 'detail.funnel / detail.gmv'));
+  } else parts.push(c.missing('Funnel per minute and conversion over time', 'detail.funnel / detail.gmv'));
   parts.push(alertsPart(c));
   return section('funnel', '6 · Funnel and alerts', '', parts.join(''));
 }

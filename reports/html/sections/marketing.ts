@@ -1,10 +1,10 @@
-// Section 8: marketing: host prompts (timeline, latency, texts and the danmaku behind them), SKU heat,
+// Section 8: marketing: danmaku (volume, cleaning, intents), host prompts (timeline, latency, texts and the danmaku behind them), SKU heat,
 // propensity buckets against AOV, targeted coupons and their redemption.
 import type { Prompt } from '../../../engine/result-detail.ts';
-import { couponsChart, promptsChart, propensityChart, skuHeatChart } from '../../charts/index.ts';
+import { commentsChart, couponsChart, intentsChart, promptsChart, propensityChart, skuHeatChart } from '../../charts/index.ts';
 import { escapeHtml } from '../../escape.ts';
 import { fmtInt, fmtPct, fmtShowTime } from '../../format.ts';
-import { missing, section, table } from '../blocks.ts';
+import { section, table } from '../blocks.ts';
 import type { SectionContext } from './context.ts';
 
 const MAX_PROMPT_ROWS = 12;
@@ -13,7 +13,7 @@ function promptsPart(c: SectionContext): string {
   const m = c.result.marketing;
   const head = `<p>${fmtInt(m.prompts)} prompts to the host; comment → host latency p50 ${fmtInt(m.promptLatencyMs.p50)} ms, p99 ${fmtInt(m.promptLatencyMs.p99)} ms (virtual time).</p>`;
   const prompts = c.ext.prompts;
-  if (!prompts) return head + missing('Host prompts with time, intent and latency', 'detail.prompts');
+  if (!prompts) return head + c.missing('Host prompts with time, intent and latency', 'detail.prompts');
   if (prompts.length === 0) return `${head}<p class="lede">No prompt was raised.</p>`;
   const shown = [...prompts].sort((a, b) => (b.comments ?? 0) - (a.comments ?? 0) || a.atMs - b.atMs).slice(0, MAX_PROMPT_ROWS);
   const rows = table<Prompt>(shown, [
@@ -27,9 +27,22 @@ function promptsPart(c: SectionContext): string {
   return head + c.charts.figure('prompts', 'Prompts to the host on the timeline', promptsChart({ prompts, minutes: c.minutes, startTimeOfDay: c.startTimeOfDay })) + rows + note;
 }
 
+function danmakuPart(c: SectionContext): string {
+  const { comments, cleaning, intents } = c.ext;
+  const parts: string[] = [];
+  parts.push(comments && comments.length > 0 ? c.charts.figure('comments', 'Danmaku per minute', commentsChart({ binMs: c.core?.binMs ?? 60_000, comments, startTimeOfDay: c.startTimeOfDay })) : c.missing('Danmaku per minute', 'detail.comments'));
+  if (cleaning) {
+    const dropped = Object.entries(cleaning.dropped).filter(([, n]) => n > 0);
+    const list = dropped.length > 0 ? dropped.map(([why, n]) => `${fmtInt(n)} ${escapeHtml(why)}`).join(', ') : 'none';
+    parts.push(`<p id="cleaning">Cleaning kept ${fmtInt(cleaning.kept)} of ${fmtInt(cleaning.received)} comments; dropped: ${list}.</p>`);
+  } else parts.push(c.missing('Comment cleaning (what was dropped)', 'detail.cleaning'));
+  parts.push(intents && Object.keys(intents).length > 0 ? c.charts.figure('intents', 'Kept comments by intent', intentsChart(intents)) : c.missing('Comments by intent', 'detail.intents'));
+  return parts.join('');
+}
+
 function couponsPart(c: SectionContext): string {
   const k = c.ext.coupons;
-  if (!k) return missing('Targeted coupons issued and redeemed', 'detail.coupons');
+  if (!k) return c.missing('Targeted coupons issued and redeemed', 'detail.coupons');
   const rate = k.issued > 0 ? k.redeemed / k.issued : 0;
   return `<p id="coupon-summary">${fmtInt(k.issued)} targeted coupons issued, ${fmtInt(k.redeemed)} redeemed (${fmtPct(rate)}).</p>${c.charts.figure('coupons', 'Targeted coupons by segment', couponsChart(k), 'Label: share of issued coupons redeemed.')}`;
 }
@@ -37,12 +50,14 @@ function couponsPart(c: SectionContext): string {
 export function marketingSection(c: SectionContext): string {
   const heat = c.ext.skuHeat;
   const parts = [
+    '<h3>Danmaku</h3>',
+    danmakuPart(c),
     '<h3>Prompts to the host</h3>',
     promptsPart(c),
     '<h3>SKU heat</h3>',
-    heat && heat.skus.length > 0 ? c.charts.figure('sku-heat', 'SKU heat over time (top SKUs)', skuHeatChart({ heat, binMs: c.core?.binMs ?? 60_000, startTimeOfDay: c.startTimeOfDay }), 'Heat combines danmaku mentions, card dwell and add-to-cart rate; SKUs ordered by total heat.') : missing('SKU heat over time', 'detail.skuHeat'),
+    heat && heat.skus.length > 0 ? c.charts.figure('sku-heat', 'SKU heat over time (top SKUs)', skuHeatChart({ heat, binMs: c.core?.binMs ?? 60_000, startTimeOfDay: c.startTimeOfDay }), 'Heat combines danmaku mentions, card dwell and add-to-cart rate; SKUs ordered by total heat.') : c.missing('SKU heat over time', 'detail.skuHeat'),
     '<h3>Spending propensity</h3>',
-    c.ext.propensity && c.ext.propensity.length > 0 ? c.charts.figure('propensity', 'Propensity buckets against AOV and conversion', propensityChart(c.ext.propensity)) : missing('Propensity buckets against AOV', 'detail.propensity'),
+    c.ext.propensity && c.ext.propensity.length > 0 ? c.charts.figure('propensity', 'Propensity buckets against AOV and conversion', propensityChart(c.ext.propensity)) : c.missing('Propensity buckets against AOV', 'detail.propensity'),
     '<h3>Targeted coupons</h3>',
     couponsPart(c),
   ];
