@@ -11,4 +11,5 @@ export const benches: { name: string; load: () => Promise<{ default: Bench }> }[
   { name: 'agents', load: () => import('./agents.bench.ts') },
   { name: 'media', load: () => import('./media.bench.ts') },
   { name: 'report', load: () => import('./report.bench.ts') },
+  { name: 'compare', load: () => import('./compare.bench.ts') },
 ];

@@ -23,3 +23,4 @@ export type { Anomaly } from './sections/anomalies.ts';
 export type { Variants } from './sections/variants.ts';
 export { parseMinutes, formatClock, hoursOfDay } from './primitives.ts';
 export { METRIC_GROUPS, PROFILE_NAMES, VERTICALS } from './vocab.ts';
+export { didYouMean } from './levenshtein.ts';
