@@ -1,7 +1,7 @@
 // Loss as retransmission delay. A bulk transfer recovers a random loss by fast retransmit, costing about
 // one round trip; a Gilbert–Elliott burst loses several packets in a row and waits for the retransmission
 // timeout. A small message (a few packets) is retried after the timeout, doubling each time.
-import { exponential, poisson } from '../kernel/index.ts';
+import { exponential, poisson, type Rng } from '../kernel/index.ts';
 import type { Link } from './link.ts';
 
 /** Linux TCP_RTO_MIN (include/net/tcp.h: HZ/5 = 200 ms); RFC 6298's floor of 1 s is not what stacks use. */
@@ -27,12 +27,30 @@ export function transferLossDelay(link: Link, packets: number, loss: number, rtt
   const b = link.trace.burst;
   const lr = loss > 0 ? packets * loss : 0;
   const lb = b !== null ? packets * b.enter : 0;
-  const events = lr + lb > 0 ? poisson(link.rng, lr + lb) : 0;
+  const events = lr + lb > 0 ? poissonFew(link.rng, lr + lb) : 0;
   if (events === 0) return 0;
   let d = 0;
   const rto = rtoMs(rttMs, link.trace.jitterMs);
   for (let i = 0; i < events; i++) d += link.rng.next() * (lr + lb) < lr ? rttMs : rto;
   return d;
+}
+
+/**
+ * The kernel's Poisson draw (Knuth: same draws, same result), skipping its exponential when the first
+ * uniform already settles "no event": u ≤ 1 − λ ≤ e^−λ (kept a hair inside for rounding).
+ */
+export function poissonFew(rng: Rng, lambda: number): number {
+  if (lambda > 30) return poisson(rng, lambda);
+  const u = rng.next();
+  if (u < 1 - lambda - 1e-12) return 0;
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = u;
+  while (p > limit) {
+    k++;
+    p *= rng.next();
+  }
+  return k;
 }
 
 /** Extra delay of a small message: geometric number of lost tries, timeouts doubling (one draw). */

@@ -60,7 +60,9 @@ export function chunkedTransfer(
     let half = 0;
     if (fast) {
       const x = start + ph;
-      if (x >= seg.startMs && x < seg.endMs && seg.downKbps > 0) {
+      // a part that starts in the next piece of trace (a family's next 1 s step): locate it and carry on
+      if (x < seg.startMs || x >= seg.endMs) link.trace.locate(x, seg);
+      if (seg.downKbps > 0) {
         const end = start + partBytes / (seg.downKbps / 8);
         if (end + ph <= seg.endMs) {
           done = end;

@@ -6,7 +6,7 @@
 // A FamilyTrace is ~200 bytes and reads its values on demand: no per-viewer arrays.
 import { standardNormal, type Rng } from '../../engine/kernel/index.ts';
 import type { BurstLoss, FamilyParams, LinkParams, LinkTrace, TraceSegment } from '../types.ts';
-import { gaussAt, subKey, unitAt } from './noise.ts';
+import { gaussCodeAt, lognormalTable, subKey, unitAt } from './noise.ts';
 
 /** Outage slots: at most one outage starts per slot, so an outage lookup reads two slots. */
 export const OUTAGE_SLOT_MS = 60_000;
@@ -23,6 +23,10 @@ export class FamilyTrace implements LinkTrace {
   private readonly kRtt: number;
   private readonly kOut: number;
   private readonly outageProb: number;
+  /** exp(σ·z) by code for the slow, fast and round-trip components (shared tables) */
+  private readonly expSlow: Float64Array;
+  private readonly expFast: Float64Array;
+  private readonly expRtt: Float64Array;
   // one-step cache: consecutive lookups mostly fall in the same step
   private cK = -1;
   private cSlowIdx = -1;
@@ -51,18 +55,21 @@ export class FamilyTrace implements LinkTrace {
     this.kRtt = subKey(key, 3);
     this.kOut = subKey(key, 4);
     this.outageProb = Math.min(1, (params.outagesPerHour * OUTAGE_SLOT_MS) / 3_600_000);
+    this.expSlow = lognormalTable(params.slowSigma);
+    this.expFast = lognormalTable(params.fastSigma);
+    this.expRtt = lognormalTable(params.rttStepSigma);
   }
 
   private stepValues(k: number): void {
     const p = this.p;
     const slow = Math.floor((k * p.stepMs) / p.slowMs);
     if (slow !== this.cSlowIdx) {
-      this.cSlow = p.slowSigma * gaussAt(this.kSlow, slow);
+      this.cSlow = this.medianDownKbps * this.expSlow[gaussCodeAt(this.kSlow, slow)]!;
       this.cSlowIdx = slow;
     }
-    const x = this.cSlow + p.fastSigma * gaussAt(this.kFast, k);
-    this.cDown = Math.min(p.maxDownKbps, this.medianDownKbps * Math.exp(x));
-    this.cRtt = this.rttBaseMs * Math.exp(p.rttStepSigma * gaussAt(this.kRtt, k));
+    // m_v · exp(σ_slow z_slow) · exp(σ_fast z_fast), both factors read from tables
+    this.cDown = Math.min(p.maxDownKbps, this.cSlow * this.expFast[gaussCodeAt(this.kFast, k)]!);
+    this.cRtt = this.rttBaseMs * this.expRtt[gaussCodeAt(this.kRtt, k)]!;
     this.cK = k;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussAt, hashAt, subKey, unitAt } from './noise.ts';
+import { gaussAt, gaussCodeAt, gaussOfCode, hashAt, lognormalTable, subKey, unitAt } from './noise.ts';
 
 describe('counter-based noise', () => {
   it('is a pure function of (key, index)', () => {
@@ -30,5 +30,15 @@ describe('counter-based noise', () => {
     for (let i = 0; i < 10_000; i++) if (gaussAt(a, i) > 0 === gaussAt(b, i) > 0) agree++;
     expect(agree / 10_000).toBeGreaterThan(0.47);
     expect(agree / 10_000).toBeLessThan(0.53);
+  });
+});
+
+describe('log-normal tables', () => {
+  it('hold exp(σ·z) for every byte-sum code, and gaussAt is the code read as a normal', () => {
+    const t = lognormalTable(0.4);
+    expect(t).toHaveLength(1021);
+    for (const code of [0, 509, 1020]) expect(t[code]).toBeCloseTo(Math.exp(0.4 * gaussOfCode(code)), 12);
+    expect(gaussAt(3, 77)).toBe(gaussOfCode(gaussCodeAt(3, 77)));
+    expect(lognormalTable(0.4)).toBe(t); // memoised
   });
 });

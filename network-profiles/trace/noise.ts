@@ -18,14 +18,38 @@ export function unitAt(key: number, index: number): number {
   return hashAt(key, index) / 4294967296;
 }
 
+/** The sum of the four bytes of the hash of (key, index): an integer in [0, 1020] (see gaussAt). */
+export function gaussCodeAt(key: number, index: number): number {
+  const h = hashAt(key, index);
+  return (h & 255) + ((h >>> 8) & 255) + ((h >>> 16) & 255) + (h >>> 24);
+}
+
+/** The standard normal that a byte-sum code stands for. */
+export function gaussOfCode(code: number): number {
+  return ((code + 2) / 256 - 2) * 1.7320508075688772;
+}
+
 /**
  * Approximately standard normal: Irwin–Hall sum of the hash's four bytes, each a uniform on 256 levels.
  * Mean 0, sd 1, tails bounded at ±√12 ≈ 3.46 (a bounded tail is harmless, even welcome, for rates).
  */
 export function gaussAt(key: number, index: number): number {
-  const h = hashAt(key, index);
-  const s = (h & 255) + ((h >>> 8) & 255) + ((h >>> 16) & 255) + (h >>> 24) + 2;
-  return (s / 256 - 2) * 1.7320508075688772;
+  return gaussOfCode(gaussCodeAt(key, index));
+}
+
+const LOGNORMAL_TABLES = new Map<number, Float64Array>();
+
+/**
+ * exp(sigma · z) for every code z can take: a log-normal factor by table lookup instead of an exponential
+ * per step (memoised per sigma; the tables are read-only and the same in every run).
+ */
+export function lognormalTable(sigma: number): Float64Array {
+  let t = LOGNORMAL_TABLES.get(sigma);
+  if (t === undefined) {
+    t = Float64Array.from({ length: 1021 }, (_, code) => Math.exp(sigma * gaussOfCode(code)));
+    LOGNORMAL_TABLES.set(sigma, t);
+  }
+  return t;
 }
 
 /** A sub-key for one purpose, so that different components of a trace are independent. */
