@@ -29,6 +29,7 @@ export const TimelineItemSchema = z.object({
   endMs: ms,
   label: z.string().describe('e.g. the SKU name pitched'),
   sku: z.string().optional(),
+  scripted: z.string().optional().describe('the SKU the fixed script planned here, when a strategy pitched another'),
 });
 
 export const AnomalySchema = z.object({
@@ -68,6 +69,20 @@ export const SkuHeatSchema = z.object({
   skus: z.array(z.object({ id: z.string(), name: z.string(), category: z.string().optional() })).max(50),
   heat: z.array(series).describe('heat[sku][bin], the ranking score (top SKUs only)'),
 });
+
+export const SkuRankingSchema = z
+  .array(
+    z.object({
+      sku: z.string(),
+      name: z.string().optional(),
+      score: num.describe('heat score at the end of the show (the ranking key)'),
+      mentions: num.optional(),
+      dwellSec: num.optional(),
+      views: num.optional(),
+      carts: num.optional(),
+    }),
+  )
+  .max(50);
 
 export const PropensityBucketSchema = z.object({
   label: z.string().describe("e.g. 'p0–20'"),
@@ -126,6 +141,7 @@ export const ReportDetailSchema = z.object({
   prompts: z.array(PromptSchema).optional(),
   segments: SegmentsSchema.optional(),
   skuHeat: SkuHeatSchema.optional(),
+  skuRanking: SkuRankingSchema.optional().describe('the final SKU heat ranking, top first (at most 50)'),
   propensity: z.array(PropensityBucketSchema).optional(),
   coupons: CouponsSchema.optional(),
 });
@@ -138,6 +154,7 @@ export type Alert = z.infer<typeof AlertSchema>;
 export type Prompt = z.infer<typeof PromptSchema>;
 export type Segments = z.infer<typeof SegmentsSchema>;
 export type SkuHeat = z.infer<typeof SkuHeatSchema>;
+export type SkuRanking = z.infer<typeof SkuRankingSchema>;
 export type PropensityBucket = z.infer<typeof PropensityBucketSchema>;
 export type Coupons = z.infer<typeof CouponsSchema>;
 export type QoeWatchBucket = z.infer<typeof QoeWatchBucketSchema>;

@@ -6,7 +6,7 @@ describe('readDetail', () => {
   it('reads every field of the full fixture', () => {
     const d = readDetail(buildFullResult({ minutes: 30 }));
     expect(d.core?.concurrent).toHaveLength(30);
-    expect(Object.keys(d.ext).sort()).toEqual(['alerts', 'anomalies', 'cleaning', 'comments', 'coupons', 'intents', 'latencyToLiveP95Ms', 'prompts', 'propensity', 'qoeByWatch', 'run', 'segments', 'skuHeat', 'startupCdf', 'survival', 'timeline']);
+    expect(Object.keys(d.ext).sort()).toEqual(['alerts', 'anomalies', 'cleaning', 'comments', 'coupons', 'intents', 'latencyToLiveP95Ms', 'prompts', 'propensity', 'qoeByWatch', 'run', 'segments', 'skuHeat', 'skuRanking', 'startupCdf', 'survival', 'timeline']);
     expect(d.malformed).toEqual([]);
   });
 

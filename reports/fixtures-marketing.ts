@@ -1,7 +1,7 @@
 // The show timeline and marketing part of the fixture result: segments, pitches and flash sales, two
 // injected anomalies with the alerts that caught them (and one false alarm), host prompts from danmaku
 // clusters (Chinese and English), interest segments with drift, SKU heat, propensity buckets, coupons.
-import type { Alert, Anomaly, Coupons, Prompt, PropensityBucket, Segments, SkuHeat, TimelineItem } from '../engine/result-detail.ts';
+import type { Alert, Anomaly, Coupons, Prompt, PropensityBucket, Segments, SkuHeat, SkuRanking, TimelineItem } from '../engine/result-detail.ts';
 
 const SKUS = [
   ['sku-01', '玻尿酸精华 Hyaluronic serum', 'skincare'],
@@ -31,6 +31,7 @@ export interface MarketingFixture {
   prompts: Prompt[];
   segments: Segments;
   skuHeat: SkuHeat;
+  skuRanking: SkuRanking;
   propensity: PropensityBucket[];
   coupons: Coupons;
 }
@@ -45,7 +46,7 @@ export function fixtureMarketing(o: { minutes: number; binMs: number; concurrent
     const sku = SKUS[s % SKUS.length]!;
     const end = Math.min(minutes, t + segLen);
     timeline.push({ kind: 'segment', startMs: t * MIN, endMs: end * MIN, label: sku[1].split(' ')[0]!, sku: sku[0] });
-    timeline.push({ kind: 'pitch', startMs: (t + 1) * MIN, endMs: (t + 4) * MIN, label: sku[1], sku: sku[0] });
+    timeline.push({ kind: 'pitch', startMs: (t + 1) * MIN, endMs: (t + 4) * MIN, label: sku[1], sku: sku[0], ...(s === 3 ? { scripted: 'sku-09' } : {}) });
   }
   timeline.push({ kind: 'flashSale', startMs: 45 * MIN, endMs: 50 * MIN, label: '秒杀 Flash sale: lipstick ¥59', sku: 'sku-04' });
   timeline.push({ kind: 'flashSale', startMs: 95 * MIN, endMs: 100 * MIN, label: '秒杀 Flash sale: gift box', sku: 'sku-07' });
@@ -111,5 +112,8 @@ export function fixtureMarketing(o: { minutes: number; binMs: number; concurrent
     issuedSeries,
     redeemedSeries,
   };
-  return { timeline, anomalies, alerts, prompts, segments: { names, sizes, transitions }, skuHeat: { binMs: heatBin, skus, heat }, propensity, coupons };
+  const skuRanking: SkuRanking = skus
+    .map((s, i) => ({ sku: s.id, name: s.name, score: +(heat[i]!.at(-1)! + heat[i]!.reduce((a, b) => a + b, 0) / heatBins).toFixed(3), mentions: Math.round(40 + rng() * 300), dwellSec: +(5 + rng() * 40).toFixed(1), views: Math.round(200 + rng() * 2000), carts: Math.round(10 + rng() * 150) }))
+    .sort((a, b) => b.score - a.score);
+  return { timeline, anomalies, alerts, prompts, segments: { names, sizes, transitions }, skuHeat: { binMs: heatBin, skus, heat }, skuRanking, propensity, coupons };
 }

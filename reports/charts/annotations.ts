@@ -14,7 +14,7 @@ export interface Annotations {
 }
 
 export function annotationRows(a: Annotations): { row: string; start: number; end: number; label: string }[] {
-  const rows = (a.timeline ?? []).map((t) => ({ row: ROWS[t.kind]!, start: t.startMs / 60_000, end: t.endMs / 60_000, label: t.label }));
+  const rows = (a.timeline ?? []).map((t) => ({ row: ROWS[t.kind]!, start: t.startMs / 60_000, end: t.endMs / 60_000, label: t.scripted && t.scripted !== t.sku ? `${t.label} (script: ${t.scripted})` : t.label }));
   for (const x of a.anomalies ?? []) rows.push({ row: ROWS.anomaly!, start: x.startMs / 60_000, end: x.endMs / 60_000, label: `${x.kind}${x.label ? `: ${x.label}` : ''}` });
   return rows;
 }
@@ -45,9 +45,10 @@ export function timelineStrip(a: Annotations, domain: [number, number], start?: 
 export function bandsLayer(a: Annotations): Sub | null {
   const rows = annotationRows(a).filter((r) => r.row === ROWS.flashSale || r.row === ROWS.anomaly);
   if (rows.length === 0) return null;
+  const kinds = [ROWS.flashSale!, ROWS.anomaly!].filter((k) => rows.some((r) => r.row === k));
   return {
     data: { values: rows },
     mark: { type: 'rect', opacity: 0.13 },
-    encoding: { x: { field: 'start', type: 'quantitative' }, x2: { field: 'end' }, color: { field: 'row', type: 'nominal', scale: { domain: [ROWS.flashSale, ROWS.anomaly], range: [COLORS.flash, COLORS.anomaly] }, legend: { title: null, orient: 'top' } }, tooltip: [{ field: 'row', title: 'kind' }, { field: 'label', title: 'what' }] },
+    encoding: { x: { field: 'start', type: 'quantitative' }, x2: { field: 'end' }, color: { field: 'row', type: 'nominal', scale: { domain: kinds, range: kinds.map((k) => (k === ROWS.anomaly ? COLORS.anomaly : COLORS.flash)) }, legend: { title: null, orient: 'top' } }, tooltip: [{ field: 'row', title: 'kind' }, { field: 'label', title: 'what' }] },
   };
 }

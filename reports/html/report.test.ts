@@ -81,6 +81,7 @@ describe('renderReport on a minimal result', () => {
     ['detail.intents', 'comments by intent'],
     ['detail.prompts', 'host prompts'],
     ['detail.skuHeat', 'SKU heat'],
+    ['detail.skuRanking', 'final SKU ranking'],
     ['detail.propensity', 'propensity'],
     ['detail.coupons', 'coupons'],
   ])('says %s is not recorded (%s)', (field) => {

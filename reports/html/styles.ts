@@ -11,6 +11,7 @@ main { max-width: 760px; margin: 0 auto; padding: 24px 20px 48px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 32px 0 8px; padding-top: 8px; border-top: 2px solid var(--ink); }
 h3 { font-size: 14px; margin: 18px 0 4px; }
+h4 { font-size: 13px; margin: 12px 0 2px; color: var(--muted); font-weight: 600; }
 p { margin: 4px 0 8px; }
 .lede { color: var(--muted); margin: 0 0 12px; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 12.5px; margin: 8px 0; }

@@ -29,6 +29,8 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (p: st
 
 export interface ReportBrowser {
   browser: Browser;
+  /** the fresh --user-data-dir (every Chromium process of this browser has it on its command line) */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function launchBrowser(executablePath = findBrowser()): Promise<Rep
   });
   return {
     browser,
+    profile,
     async close() {
       await browser.close();
       await rm(profile, { recursive: true, force: true });

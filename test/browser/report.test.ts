@@ -54,7 +54,7 @@ describe('report.html in Chromium (offline)', () => {
     await o.page.close();
     expect({ failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ failed: [], console: [], errors: [] });
     expect(charts.map((c) => [c.name, c.rendered, c.marks > 0])).toEqual([['network-qoe', 'true', true], ['funnel-totals', 'true', true]]);
-    expect(notes).toHaveLength(17);
+    expect(notes).toHaveLength(18);
     for (const n of notes) expect(n).toContain('not recorded in this run');
     const png = Buffer.from(await pngBytes(minimalPath, rb));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

@@ -3,7 +3,7 @@
 import type { Prompt } from '../../../engine/result-detail.ts';
 import { commentsChart, couponsChart, intentsChart, promptsChart, propensityChart, skuHeatChart } from '../../charts/index.ts';
 import { escapeHtml } from '../../escape.ts';
-import { fmtInt, fmtPct, fmtShowTime } from '../../format.ts';
+import { fmtInt, fmtNum, fmtPct, fmtShowTime } from '../../format.ts';
 import { section, table } from '../blocks.ts';
 import type { SectionContext } from './context.ts';
 
@@ -40,6 +40,21 @@ function danmakuPart(c: SectionContext): string {
   return parts.join('');
 }
 
+function rankingPart(c: SectionContext): string {
+  const ranking = c.ext.skuRanking;
+  if (!ranking) return c.missing('Final SKU ranking', 'detail.skuRanking');
+  const num = (v: number | undefined, digits = 1) => (v === undefined ? '—' : fmtNum(v, digits));
+  return table(ranking.slice(0, 10), [
+    { title: '#', num: true, cell: (r) => String(ranking.indexOf(r) + 1) },
+    { title: 'SKU', cell: (r) => `<span class="ugc">${escapeHtml(r.name ?? r.sku)}</span>${r.name ? ` <span class="examples">${escapeHtml(r.sku)}</span>` : ''}` },
+    { title: 'Heat', num: true, cell: (r) => fmtNum(r.score, 3) },
+    { title: 'Mentions', num: true, cell: (r) => num(r.mentions, 0) },
+    { title: 'Card dwell', num: true, cell: (r) => (r.dwellSec === undefined ? '—' : `${fmtNum(r.dwellSec, 1)} s`) },
+    { title: 'Views', num: true, cell: (r) => num(r.views, 0) },
+    { title: 'Carts', num: true, cell: (r) => num(r.carts, 0) },
+  ], 'id="sku-ranking"');
+}
+
 function couponsPart(c: SectionContext): string {
   const k = c.ext.coupons;
   if (!k) return c.missing('Targeted coupons issued and redeemed', 'detail.coupons');
@@ -56,6 +71,8 @@ export function marketingSection(c: SectionContext): string {
     promptsPart(c),
     '<h3>SKU heat</h3>',
     heat && heat.skus.length > 0 ? c.charts.figure('sku-heat', 'SKU heat over time (top SKUs)', skuHeatChart({ heat, binMs: c.core?.binMs ?? 60_000, startTimeOfDay: c.startTimeOfDay }), 'Heat combines danmaku mentions, card dwell and add-to-cart rate; SKUs ordered by total heat.') : c.missing('SKU heat over time', 'detail.skuHeat'),
+    '<h4>Final ranking (what the host was told to spend time on)</h4>',
+    rankingPart(c),
     '<h3>Spending propensity</h3>',
     c.ext.propensity && c.ext.propensity.length > 0 ? c.charts.figure('propensity', 'Propensity buckets against AOV and conversion', propensityChart(c.ext.propensity)) : c.missing('Propensity buckets against AOV', 'detail.propensity'),
     '<h3>Targeted coupons</h3>',
