@@ -6,8 +6,10 @@ import { registerProfiles } from './profiles.ts';
 import { registerReportCommand } from './report.ts';
 import { registerScenarioCommands } from './scenario.ts';
 import { registerRun } from './run.ts';
+import { registerServeCommand } from './serve.ts';
+import { registerStressCommand } from './stress.ts';
 import { registerSweep } from './sweep.ts';
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commands: RegisterCommand[] = [registerRun, registerScenarioCommands, registerProfiles, registerReportCommand, registerCompare, registerSweep];
+export const commands: RegisterCommand[] = [registerRun, registerScenarioCommands, registerProfiles, registerReportCommand, registerCompare, registerSweep, registerServeCommand, registerStressCommand];

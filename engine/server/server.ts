@@ -1,0 +1,726 @@
+// The live room server: the stack (engine/stack) on the wall clock behind HTTP, WebSocket and WebRTC.
+//
+//   GET  /health            liveness and counts
+//   GET  /metrics           Prometheus text (connections, frames, rejections, orders, CPU, memory, loop lag)
+//   GET  /state             the room, commerce and marketing summaries (JSON)
+//   GET  /show              the show timeline and catalog, for the host and the browser page
+//   POST /join              a fresh viewer id and its signed token (the server picks the id)
+//   GET  /orders            the journal's orders (host token): for audits of lost or duplicated orders
+//   POST /control           a ControlMsg (host token): show end, payment outage, coupon for all, restock
+//   GET  /, /viewer.js      the browser viewer page (web/)
+//   WS   /ws?token=…        viewers and the host; WebRTC signalling rides on it ({ m: rtc.signal })
+//
+// Every incoming frame is validated (engine/protocol-schema.ts); malformed, oversized, unauthorised and
+// rate-limited frames are dropped and counted, never thrown. A viewer's token names the one viewer it may
+// act for; only a host token may send host messages. Danmaku to a slow consumer (send buffer above a
+// bound) are skipped; pushes, orders and everything but danmaku are always sent (a consumer so slow its
+// buffer passes a hard bound is disconnected and, on reconnecting, retries its checkouts by key).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { danmakuShownTo, type DanmakuBatch, type ShowTimeline } from '../room/index.ts';
+import type { ControlMsg, DownMessage, HostUp, ViewerUp } from '../protocol.ts';
+import { MAX_FRAME_BYTES, parseUpFrame, REJECT_REASONS, type SignalUp, type UpFrame } from '../protocol-schema.ts';
+import { StackHost, type StackConfig, type StackOutbound } from '../stack/index.ts';
+import { classifyComment, warmSegmenter } from '../marketing/index.ts';
+import { hostToken, newSecret, verifyToken, viewerToken, type Role, type TokenClaims } from './auth.ts';
+import { duplicateKeys, Journal, type JournalOrder } from './journal.ts';
+import { Metrics } from './metrics.ts';
+import { loadRtc, peerBuffered, type PeerLike } from './rtc.ts';
+import { WebAssets } from './web.ts';
+import { CLOSE, type DownFrame, type Stamp, type TransportDown } from './wire.ts';
+
+export interface ServerLimits {
+  /** frames above this are rejected (and counted); the connection stays */
+  maxFrameBytes: number;
+  /** frames above this close the connection (1009): nobody legitimate sends them */
+  hardMaxPayload: number;
+  /** per-connection danmaku token bucket: rate per second and burst */
+  danmakuPerSec: number;
+  danmakuBurst: number;
+  /** per-connection frame token bucket (all frames): rate per second and burst */
+  framesPerSec: number;
+  framesBurst: number;
+  /** danmaku to a connection with more than this queued are skipped (sampled) */
+  slowBufferBytes: number;
+  /** a connection with more than this queued is closed (it reconnects and retries by key) */
+  killBufferBytes: number;
+  /** WebRTC peer pairs open at once (each holds ~40 fds and native threads) */
+  maxPeers: number;
+  maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxFrameBytes: MAX_FRAME_BYTES,
+  hardMaxPayload: 64 * 1024,
+  // a person types a comment every few seconds at most; 2/s with a burst of 5 lets a quick typist through
+  danmakuPerSec: 2,
+  danmakuBurst: 5,
+  framesPerSec: 50,
+  framesBurst: 100,
+  slowBufferBytes: 64 * 1024,
+  killBufferBytes: 16 * 1024 * 1024,
+  maxPeers: 5,
+  maxConnections: 30_000,
+};
+
+export interface ServerOptions {
+  /** 0 (default): an ephemeral port */
+  port?: number;
+  host?: string;
+  stack: StackConfig;
+  /** the host's script, served at /show */
+  timeline?: ShowTimeline;
+  /** HMAC secret of the join tokens; default: a random one (tokens then die with the process) */
+  secret?: string;
+  /** directory of the order journal; null/absent: no journal (orders do not survive a restart) */
+  stateDir?: string | null;
+  fsync?: boolean;
+  limits?: Partial<ServerLimits>;
+  /** the web/ directory (index.html, viewer.ts); null: no browser page */
+  webDir?: string | null;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly secret: string;
+  readonly hostToken: string;
+  readonly runStartEpoch: number;
+  /** orders replayed from the journal at start */
+  readonly replayed: { inputs: number; orders: number };
+  readonly stack: StackHost;
+  readonly metrics: Metrics;
+  viewerToken(viewer: number): string;
+  close(): Promise<void>;
+}
+
+interface Conn {
+  readonly id: number;
+  readonly ws: WebSocket;
+  readonly role: Role;
+  readonly viewer: number;
+  joined: boolean;
+  left: boolean;
+  joinedAt: number;
+  peer: PeerLike | null;
+  peerOpen: boolean;
+  dmTokens: number;
+  dmAt: number;
+  frTokens: number;
+  frAt: number;
+  lastErrorAt: number;
+  closed: boolean;
+}
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+const NO_STAMP: Stamp = [0, 0];
+const COMMENT_RING = 4096;
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const L: ServerLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const log = opts.log ?? (() => {});
+  const secret = opts.secret ?? newSecret();
+  const metrics = new Metrics();
+
+  // ---- journal and stack ----
+  let journal: Journal | null = null;
+  let runStartEpoch = epochNow();
+  const journalOrders: JournalOrder[] = [];
+  let nextJoinId = 2_000_000_000;
+  const stackHooks = {
+    commerceInput: (m: Parameters<Journal['input']>[1], t: number) => journal?.input(t, m),
+    orderPlaced: (o: { idempotencyKey: string; id: string; viewer: number; totalFen: number }, t: number) => {
+      const rec: JournalOrder = { t, key: o.idempotencyKey, id: o.id, viewer: o.viewer, total: o.totalFen / 100 };
+      journalOrders.push(rec);
+      journal?.order(rec);
+    },
+  };
+  const stack = new StackHost({ ...opts.stack, tickOnMessage: true }, stackHooks);
+  if (stack.marketing !== null) {
+    // load the segmenter's dictionary now, not on the first comment (it blocks the loop for ~0.5 s)
+    warmSegmenter();
+    classifyComment('这个口红适合黄皮吗 does it suit me');
+  }
+  const replayed = { inputs: 0, orders: 0 };
+  if (opts.stateDir) {
+    const { journal: j, replay } = Journal.open(opts.stateDir, { seed: opts.stack.seed, nowEpoch: runStartEpoch, ...(opts.fsync ? { fsync: true } : {}) });
+    journal = j;
+    if (replay !== null) {
+      runStartEpoch = replay.runStartEpoch;
+      for (const { t, m } of replay.inputs) stack.replayCommerce(m, t);
+      journalOrders.push(...replay.orders);
+      // an order placed by a journaled input whose own record did not make it before a crash
+      const known = new Set(replay.orders.map((o) => o.id));
+      for (const o of stack.commerce.orders.list) {
+        if (!known.has(o.id)) stackHooks.orderPlaced(o, stack.now);
+      }
+      if (replay.nextViewerId !== undefined) nextJoinId = replay.nextViewerId;
+      replayed.inputs = replay.inputs.length;
+      replayed.orders = stack.commerce.orders.list.length;
+      log(`journal: replayed ${replay.inputs.length} commerce inputs, ${replayed.orders} orders${replay.tornLines ? `, dropped ${replay.tornLines} torn line(s)` : ''}`);
+    }
+  }
+  const runNow = (): number => epochNow() - runStartEpoch;
+
+  // ---- metrics ----
+  const cConnAccepted = metrics.counter('livelab_connections_accepted_total', 'WebSocket connections accepted, by role');
+  const cConnRefused = metrics.counter('livelab_connections_refused_total', 'WebSocket upgrades refused, by reason');
+  const cFramesIn = metrics.counter('livelab_frames_in_total', 'frames received, by transport');
+  const cRejected = metrics.counter('livelab_frames_rejected_total', 'frames rejected, by reason (oversized, binary, json, schema, auth, rate, danmaku-rate)');
+  const cFramesOut = metrics.counter('livelab_frames_out_total', 'frames sent, by kind (danmaku, broadcast, direct, host, transport)');
+  const cBytesOut = metrics.counter('livelab_bytes_out_total', 'payload bytes sent');
+  const cDanmakuSkipped = metrics.counter('livelab_danmaku_skipped_total', 'danmaku frames not sent to a slow consumer (send buffer above the bound)');
+  const cSlowClosed = metrics.counter('livelab_slow_consumers_closed_total', 'connections closed because their send buffer passed the hard bound');
+  const cUndeliverable = metrics.counter('livelab_undeliverable_total', 'direct messages for a viewer with no open connection, by type');
+  const cClosed = metrics.counter('livelab_connections_closed_total', 'connections closed, by reason');
+  const cPushes = metrics.counter('livelab_pushes_total', 'messages produced by the stack, by type');
+  const cRtc = metrics.counter('livelab_rtc_total', 'WebRTC peer events (opened, refused, failed, closed)');
+  const cHttp = metrics.counter('livelab_http_requests_total', 'HTTP requests, by path');
+  for (const r of REJECT_REASONS) cRejected.inc({ reason: r }, 0);
+
+  const conns = new Set<Conn>();
+  const viewers = new Map<number, Conn>();
+  const hosts = new Set<Conn>();
+  let peers = 0;
+  let baselineRss = process.memoryUsage().rss;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  metrics.gauge('livelab_connections', 'open WebSocket connections, by role', () => [
+    [{ role: 'viewer' }, viewers.size],
+    [{ role: 'host' }, hosts.size],
+    [{ role: 'all' }, conns.size],
+  ]);
+  metrics.gauge('livelab_rtc_peers', 'WebRTC peer pairs open', () => peers);
+  metrics.gauge('livelab_room_concurrent', 'viewers present in the room (engine/room)', () => stack.room.presence.joinedAt.size);
+  metrics.gauge('livelab_orders', 'orders placed (journaled) since the run started, restarts included', () => journalOrders.length);
+  metrics.gauge('livelab_order_replays_total', 'checkouts answered with the order their key already had (this process)', () => stack.commerce.counters.checkoutReplays);
+  metrics.gauge('livelab_journal_records_total', 'journal records written by this process', () => journal?.records ?? 0);
+  metrics.gauge('livelab_journal_replayed_inputs', 'commerce inputs replayed from the journal at start', () => replayed.inputs);
+  metrics.gauge('livelab_prompts_total', 'host prompts made by the marketing engine (this process)', () => stack.marketing?.prompter?.emitted ?? 0);
+  metrics.gauge('process_cpu_seconds_total', 'user + system CPU time of the server process', () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1e6;
+  });
+  metrics.gauge('process_cpu_user_seconds_total', 'user CPU time', () => process.cpuUsage().user / 1e6);
+  metrics.gauge('process_resident_memory_bytes', 'resident set size', () => process.memoryUsage().rss);
+  metrics.gauge('nodejs_heap_used_bytes', 'V8 heap used', () => process.memoryUsage().heapUsed);
+  metrics.gauge('livelab_memory_per_connection_bytes', 'resident memory above the idle baseline, per open connection', () =>
+    conns.size === 0 ? 0 : Math.max(0, process.memoryUsage().rss - baselineRss) / conns.size,
+  );
+  metrics.gauge('livelab_eventloop_delay_p99_seconds', 'event-loop delay p99 since the previous scrape', () => {
+    const v = loop.percentile(99) / 1e9;
+    loop.reset();
+    return v;
+  });
+  metrics.gauge('livelab_run_seconds', 'run time (since the journal run start)', () => runNow() / 1000);
+
+  // ---- outbound ----
+  const wsOpen = (c: Conn): boolean => !c.closed && c.ws.readyState === 1;
+
+  function sendTo(c: Conn, s: string, kind: string, droppable: boolean): boolean {
+    if (c.closed) return false;
+    if (c.peerOpen && c.peer !== null) {
+      if (droppable && peerBuffered(c.peer) > L.slowBufferBytes) {
+        cDanmakuSkipped.inc();
+        return false;
+      }
+      try {
+        c.peer.send(s);
+        cFramesOut.inc({ kind, transport: 'rtc' });
+        cBytesOut.inc(undefined, s.length);
+        return true;
+      } catch {
+        c.peerOpen = false;
+      }
+    }
+    if (!wsOpen(c)) return false;
+    const buffered = c.ws.bufferedAmount;
+    if (droppable && buffered > L.slowBufferBytes) {
+      cDanmakuSkipped.inc();
+      return false;
+    }
+    if (buffered > L.killBufferBytes) {
+      cSlowClosed.inc();
+      c.ws.terminate();
+      return false;
+    }
+    c.ws.send(s);
+    cFramesOut.inc({ kind, transport: 'ws' });
+    cBytesOut.inc(undefined, s.length);
+    return true;
+  }
+
+  const frameOf = (m: DownMessage | TransportDown, c?: Stamp): string => {
+    const f: DownFrame = c === undefined || c === NO_STAMP ? { m, s: epochNow() } : { m, c, s: epochNow() };
+    return JSON.stringify(f);
+  };
+  const sendTransport = (c: Conn, m: TransportDown): void => void sendTo(c, frameOf(m), 'transport', false);
+
+  // danmaku stamps by comment id (room ids are consecutive), and a ring of recent comments for prompts
+  const danmakuStamps = new Map<number, Stamp>();
+  const ringAt = new Float64Array(COMMENT_RING);
+  const ringStamp: Stamp[] = new Array<Stamp>(COMMENT_RING).fill(NO_STAMP);
+  let ringN = 0;
+
+  function stampOfCommentAt(at: number): Stamp {
+    // the latest comment at or before `at` (prompts are due at the comment that completed their cluster)
+    let best: Stamp = NO_STAMP;
+    let bestAt = -Infinity;
+    const n = Math.min(ringN, COMMENT_RING);
+    for (let k = 0; k < n; k++) {
+      const i = (ringN - 1 - k) % COMMENT_RING;
+      const t = ringAt[i]!;
+      if (t <= at + 0.5 && t > bestAt) {
+        bestAt = t;
+        best = ringStamp[i]!;
+        break;
+      }
+    }
+    return best;
+  }
+
+  function sendBatch(batch: DanmakuBatch): void {
+    const items = batch.items;
+    const first = batch.firstId ?? 0;
+    const itemJson = items.map((it) => JSON.stringify(it));
+    const stampJson = items.map((_, i) => {
+      const s = danmakuStamps.get(first + i) ?? NO_STAMP;
+      return `[${s[0]},${s[1]}]`;
+    });
+    const index = new Map<object, number>();
+    items.forEach((it, i) => index.set(it, i));
+    for (let id = first; id < first + items.length; id++) danmakuStamps.delete(id);
+    for (const c of viewers.values()) {
+      if (!c.joined || c.left) continue;
+      const shown = danmakuShownTo(batch, c.viewer);
+      if (shown.length === 0) continue;
+      let a = '';
+      let b = '';
+      for (let k = 0; k < shown.length; k++) {
+        const i = index.get(shown[k]!)!;
+        if (k > 0) {
+          a += ',';
+          b += ',';
+        }
+        a += itemJson[i];
+        b += stampJson[i];
+      }
+      sendTo(c, `{"m":{"type":"danmaku.batch","items":[${a}]},"it":[${b}],"s":${epochNow()}}`, 'danmaku', true);
+    }
+  }
+
+  function dispatch(out: readonly StackOutbound[], cause: Stamp, promptCause: { count: number; sum: number } | null, now: number): void {
+    let promptStamp: Stamp | undefined;
+    for (const { to, msg } of out) {
+      cPushes.inc({ type: msg.type });
+      if (msg.type === 'danmaku.batch') {
+        sendBatch(msg);
+        continue;
+      }
+      if (to === 'host') {
+        if (msg.type === 'host.prompt' && promptStamp === undefined) {
+          const p = stack.marketing?.prompter;
+          if (p && promptCause && p.latency.count > promptCause.count) {
+            const mean = (p.latency.sum - promptCause.sum) / (p.latency.count - promptCause.count);
+            promptStamp = stampOfCommentAt(now - mean);
+          } else promptStamp = NO_STAMP;
+        }
+        const s = frameOf(msg, promptStamp);
+        for (const h of hosts) sendTo(h, s, 'host', false);
+      } else if (to === 'all') {
+        const s = frameOf(msg, cause);
+        for (const c of viewers.values()) if (c.joined && !c.left) sendTo(c, s, 'broadcast', false);
+      } else {
+        const c = viewers.get(to);
+        if (c === undefined || !sendTo(c, frameOf(msg, cause), 'direct', false)) cUndeliverable.inc({ type: msg.type });
+      }
+    }
+    // forget stamps of comments whose batch went out without us (a tick with a zero allowance)
+    const nextId = stack.room.fanout.nextId;
+    for (const id of danmakuStamps.keys()) {
+      if (id >= nextId) break;
+      danmakuStamps.delete(id);
+    }
+  }
+
+  // ---- time ----
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timerAt = Infinity;
+  function promptMark(): { count: number; sum: number } | null {
+    const p = stack.marketing?.prompter;
+    return p ? { count: p.latency.count, sum: p.latency.sum } : null;
+  }
+  function advanceNow(): void {
+    const mark = promptMark();
+    const now = runNow();
+    dispatch(stack.advance(now), NO_STAMP, mark, now);
+  }
+  function schedule(): void {
+    const due = stack.nextDueAt();
+    if (due === undefined || due >= timerAt) return;
+    if (timer !== null) clearTimeout(timer);
+    timerAt = due;
+    timer = setTimeout(
+      () => {
+        timer = null;
+        timerAt = Infinity;
+        advanceNow();
+        schedule();
+      },
+      Math.max(0, Math.ceil(due - runNow()) + 1),
+    );
+  }
+  // the marketing tick for what waits on time alone (deferred prompts, funnel seconds, alerts)
+  const ticker = setInterval(() => {
+    advanceNow();
+    schedule();
+  }, 100);
+
+  // ---- incoming ----
+  function bucket(c: Conn, which: 'dm' | 'fr', now: number): boolean {
+    if (which === 'dm') {
+      c.dmTokens = Math.min(L.danmakuBurst, c.dmTokens + ((now - c.dmAt) * L.danmakuPerSec) / 1000);
+      c.dmAt = now;
+      if (c.dmTokens < 1) return false;
+      c.dmTokens -= 1;
+      return true;
+    }
+    c.frTokens = Math.min(L.framesBurst, c.frTokens + ((now - c.frAt) * L.framesPerSec) / 1000);
+    c.frAt = now;
+    if (c.frTokens < 1) return false;
+    c.frTokens -= 1;
+    return true;
+  }
+
+  function refuse(c: Conn, reason: string, detail: string): void {
+    cRejected.inc({ reason });
+    const now = runNow();
+    if (now - c.lastErrorAt >= 1000) {
+      c.lastErrorAt = now;
+      sendTransport(c, { type: 'error', reason, detail: detail.slice(0, 200) });
+    }
+  }
+
+  function onFrame(c: Conn, data: RawData | string, binary: boolean, transport: 'ws' | 'rtc'): void {
+    cFramesIn.inc({ transport });
+    const now = runNow();
+    if (!bucket(c, 'fr', now)) {
+      cRejected.inc({ reason: 'rate' });
+      return;
+    }
+    const raw = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+    const p = parseUpFrame(raw, binary, L.maxFrameBytes);
+    if (!p.ok) return refuse(c, p.reason, p.detail);
+    if (p.kind === 'signal') return onSignal(c, p.frame.m);
+    const stamp: Stamp = p.frame.t === undefined ? NO_STAMP : [p.frame.t, p.frame.w ?? p.frame.t];
+    if (p.kind === 'host') {
+      if (c.role !== 'host') return refuse(c, 'auth', `${p.frame.m.type} needs the host's token`);
+      const mark = promptMark();
+      dispatch(stack.host(p.frame.m as HostUp, now), stamp, mark, now);
+      return schedule();
+    }
+    onViewerMessage(c, p.frame as UpFrame & { m: ViewerUp }, stamp, now);
+  }
+
+  function onViewerMessage(c: Conn, f: UpFrame & { m: ViewerUp }, stamp: Stamp, now: number): void {
+    const m = f.m;
+    if (c.role !== 'viewer') return refuse(c, 'auth', 'the host cannot send viewer messages');
+    if (m.viewer !== c.viewer) return refuse(c, 'auth', `this token acts for viewer ${c.viewer}, not ${m.viewer}`);
+    if (m.type === 'danmaku.sent') {
+      if (!bucket(c, 'dm', now)) {
+        cRejected.inc({ reason: 'danmaku-rate' });
+        return;
+      }
+    }
+    if (m.type === 'room.join') {
+      const prev = viewers.get(c.viewer);
+      if (prev !== undefined && prev !== c) {
+        // the same viewer again (a reconnect that beat the old socket's close): the newest connection wins
+        viewers.delete(c.viewer);
+        prev.closed = true;
+        prev.ws.close(CLOSE.replaced, 'replaced by a newer connection');
+        closePeer(prev);
+      }
+      viewers.set(c.viewer, c);
+      c.joined = true;
+      c.left = false;
+      c.joinedAt = now;
+    } else if (!c.joined) {
+      // a viewer who left (or whose connection dropped) may still settle an order or a return: commerce
+      // does not need presence; a leave repeated after a reconnect is a no-op; anything else needs a join
+      if (m.type === 'room.leave') return;
+      if (m.type !== 'checkout.submitted' && m.type !== 'return.requested') return refuse(c, 'not-joined', `${m.type} before room.join`);
+    }
+    if (m.type === 'room.leave') c.left = true;
+    const fan = stack.room.fanout;
+    const received = fan.counters.received;
+    const mark = promptMark();
+    const msg = m.type === 'danmaku.sent' && m.truth !== undefined ? { type: m.type, viewer: m.viewer, text: m.text, lang: m.lang } : m;
+    const out = stack.viewer(msg as ViewerUp, now);
+    if (m.type === 'danmaku.sent' && fan.counters.received > received) {
+      danmakuStamps.set(fan.nextId + fan.items.length - 1, stamp);
+      const i = ringN % COMMENT_RING;
+      ringAt[i] = stack.now;
+      ringStamp[i] = stamp;
+      ringN++;
+    }
+    dispatch(out, stamp, mark, now);
+    schedule();
+  }
+
+  // ---- WebRTC signalling ----
+  function closePeer(c: Conn): void {
+    if (c.peer === null) return;
+    const p = c.peer;
+    c.peer = null;
+    c.peerOpen = false;
+    peers--;
+    cRtc.inc({ event: 'closed' });
+    try {
+      p.destroy();
+    } catch {
+      /* already gone */
+    }
+  }
+
+  function onSignal(c: Conn, m: SignalUp): void {
+    if (m.type === 'ping') return sendTransport(c, { type: 'pong' });
+    if (m.type === 'rtc.close') return closePeer(c);
+    if (c.peer === null) {
+      const kit = loadRtc();
+      if (kit === null || peers >= L.maxPeers) {
+        cRtc.inc({ event: 'refused' });
+        return sendTransport(c, { type: 'rtc.refused', reason: kit === null ? 'webrtc is unavailable on the server' : `at most ${L.maxPeers} peers at once` });
+      }
+      const p = kit.createPeer(false);
+      c.peer = p;
+      peers++;
+      p.on('signal', (data) => sendTransport(c, { type: 'rtc.signal', data }));
+      p.on('connect', () => {
+        if (c.peer !== p) return;
+        c.peerOpen = true;
+        cRtc.inc({ event: 'opened' });
+      });
+      p.on('data', (d) => {
+        if (c.peer === p) onFrame(c, typeof d === 'string' ? d : Buffer.from(d), false, 'rtc');
+      });
+      p.on('close', () => {
+        if (c.peer === p) closePeer(c);
+      });
+      p.on('error', () => {
+        cRtc.inc({ event: 'failed' });
+        if (c.peer === p) closePeer(c);
+      });
+    }
+    try {
+      c.peer!.signal(m.data);
+    } catch {
+      cRtc.inc({ event: 'failed' });
+      closePeer(c);
+    }
+  }
+
+  // ---- connections ----
+  let nextConnId = 1;
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: L.hardMaxPayload, clientTracking: false });
+
+  function onConnection(ws: WebSocket, claims: TokenClaims): void {
+    const now = runNow();
+    const c: Conn = {
+      id: nextConnId++,
+      ws,
+      role: claims.role,
+      viewer: claims.role === 'host' ? -1 : claims.viewer,
+      joined: false,
+      left: false,
+      joinedAt: now,
+      peer: null,
+      peerOpen: false,
+      dmTokens: L.danmakuBurst,
+      dmAt: now,
+      frTokens: L.framesBurst,
+      frAt: now,
+      lastErrorAt: -Infinity,
+      closed: false,
+    };
+    conns.add(c);
+    if (c.role === 'host') hosts.add(c);
+    cConnAccepted.inc({ role: c.role });
+    ws.on('message', (data, isBinary) => onFrame(c, data, isBinary, 'ws'));
+    ws.on('error', (e: Error & { code?: string }) => {
+      const code = e.code ?? 'error';
+      if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') cRejected.inc({ reason: 'oversized-close' });
+      else cClosed.inc({ reason: code });
+    });
+    ws.on('close', (code) => {
+      conns.delete(c);
+      hosts.delete(c);
+      closePeer(c);
+      cClosed.inc({ reason: String(code) });
+      if (viewers.get(c.viewer) === c) {
+        viewers.delete(c.viewer);
+        if (c.joined && !c.left) {
+          const t = runNow();
+          const mark = promptMark();
+          dispatch(stack.viewer({ type: 'room.leave', viewer: c.viewer, reason: 'dropped', watchedMs: Math.max(0, t - c.joinedAt) }, t), NO_STAMP, mark, t);
+        }
+      }
+      c.closed = true;
+    });
+    sendTransport(c, { type: 'welcome', role: c.role, viewer: c.viewer, runStartEpoch, serverNow: now });
+  }
+
+  function refuseUpgrade(socket: Duplex, status: number, text: string, reason: string): void {
+    cConnRefused.inc({ reason });
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.destroy();
+  }
+
+  // ---- HTTP ----
+  const web = opts.webDir ? new WebAssets(opts.webDir) : null;
+  const json = (res: ServerResponse, status: number, body: unknown): void => {
+    const s = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(s);
+  };
+  const bearer = (req: IncomingMessage, url: URL): TokenClaims | null => {
+    const h = req.headers.authorization;
+    const token = h?.startsWith('Bearer ') ? h.slice(7) : url.searchParams.get('token');
+    return token ? verifyToken(secret, token, Date.now()) : null;
+  };
+  const readBody = (req: IncomingMessage, max = 16_384): Promise<string | null> =>
+    new Promise((resolve) => {
+      let s = '';
+      let over = false;
+      req.setEncoding('utf8');
+      req.on('data', (d: string) => {
+        s += d;
+        if (s.length > max) over = true;
+      });
+      req.on('end', () => resolve(over ? null : s));
+      req.on('error', () => resolve(null));
+    });
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    cHttp.inc({ path: ['/health', '/metrics', '/state', '/show', '/join', '/orders', '/control'].includes(path) ? path : 'other' });
+    if (req.method === 'GET' && path === '/health') return json(res, 200, { ok: true, connections: conns.size, viewers: viewers.size, runMs: Math.round(runNow()) });
+    if (req.method === 'GET' && path === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      return void res.end(metrics.render());
+    }
+    if (req.method === 'GET' && path === '/state') {
+      const s = stack.summary();
+      return json(res, 200, {
+        runMs: runNow(),
+        room: s.room,
+        commerce: { ...s.commerce, perSku: undefined },
+        marketing: s.marketing && { ...s.marketing, skuHeat: s.marketing.skuHeat.slice(0, 5), alertList: s.marketing.alertList.slice(-5) },
+      });
+    }
+    if (req.method === 'GET' && path === '/show') {
+      return json(res, 200, {
+        runStartEpoch,
+        runMs: runNow(),
+        timeline: opts.timeline ?? null,
+        skus: opts.stack.catalog.skus.map((k) => ({ id: k.id, name: k.name, category: k.category, subcategory: k.subcategory, price: k.price, listPrice: k.listPrice })),
+      });
+    }
+    if (req.method === 'POST' && path === '/join') {
+      const viewer = nextJoinId++;
+      journal?.ids(nextJoinId);
+      return json(res, 200, { viewer, token: viewerToken(secret, viewer, Date.now()) });
+    }
+    if (path === '/orders' || path === '/control') {
+      const who = bearer(req, url);
+      if (who?.role !== 'host') return json(res, 401, { error: 'a host token is required' });
+      if (path === '/orders') return json(res, 200, { orders: journalOrders, duplicateKeys: duplicateKeys(journalOrders), journaled: journal !== null });
+      if (req.method !== 'POST') return json(res, 405, { error: 'POST a ControlMsg' });
+      const body = await readBody(req);
+      let msg: ControlMsg;
+      try {
+        msg = JSON.parse(body ?? '') as ControlMsg;
+      } catch {
+        return json(res, 400, { error: 'a JSON ControlMsg' });
+      }
+      if (!['show.ended', 'payment.outage', 'stock.restock', 'coupon.issue'].includes((msg as { type?: string })?.type ?? '')) return json(res, 400, { error: 'unknown control type' });
+      const now = runNow();
+      dispatch(stack.control(msg, now), NO_STAMP, promptMark(), now);
+      schedule();
+      return json(res, 200, { ok: true });
+    }
+    if (web !== null && req.method === 'GET') {
+      const a = await web.get(path);
+      if (a !== null) {
+        res.writeHead(a.status, { 'content-type': a.type, 'cache-control': 'no-store' });
+        return void res.end(a.body);
+      }
+    }
+    json(res, 404, { error: 'not found' });
+  }
+
+  const server: Server = createServer((req, res) => {
+    onRequest(req, res).catch((e: Error) => {
+      log(`http error: ${e.stack ?? e.message}`);
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_e, socket) => socket.destroy());
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => {});
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/ws') return refuseUpgrade(socket, 404, 'Not Found', 'path');
+    const claims = verifyToken(secret, url.searchParams.get('token') ?? '', Date.now());
+    if (claims === null) return refuseUpgrade(socket, 401, 'Unauthorized', 'token');
+    if (conns.size >= L.maxConnections) return refuseUpgrade(socket, 503, 'Service Unavailable', 'capacity');
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, claims));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', backlog: 4096 }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+  const host = opts.host ?? '127.0.0.1';
+  baselineRss = process.memoryUsage().rss;
+  schedule();
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    secret,
+    hostToken: hostToken(secret, Date.now()),
+    runStartEpoch,
+    replayed,
+    stack,
+    metrics,
+    viewerToken: (viewer) => viewerToken(secret, viewer, Date.now()),
+    close() {
+      return (closing ??= new Promise<void>((resolve) => {
+        clearInterval(ticker);
+        if (timer !== null) clearTimeout(timer);
+        loop.disable();
+        for (const c of conns) {
+          closePeer(c);
+          c.ws.terminate();
+        }
+        wss.close();
+        server.close(() => {
+          journal?.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }));
+    },
+  };
+}

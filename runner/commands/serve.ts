@@ -1,0 +1,109 @@
+// `livelab serve [--port N] [--scenario FILE]`: the live room server on the wall clock (engine/server) for
+// the scenario's catalog, timeline and strategy. Prints its URL and a host token, then serves until
+// SIGINT/SIGTERM. With --state-dir it journals orders and replays them on start (restart-safe orders).
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { InputError } from '../../engine/kernel/index.ts';
+import { startServer, type RunningServer } from '../../engine/server/index.ts';
+import type { CliIo } from '../io.ts';
+import { warmSegmenter } from '../../engine/marketing/index.ts';
+import { buildWorld, type StressWorld } from '../stress/world.ts';
+import { readScenarioFile } from './scenario.ts';
+
+export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url));
+export const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+
+export interface ServeFlags {
+  port: string;
+  host: string;
+  scenario?: string;
+  stateDir?: string;
+  secret?: string;
+  fanoutTick: string;
+  fsync?: boolean;
+  web: boolean;
+  json?: boolean;
+  maxPeers?: string;
+  standby?: boolean;
+}
+
+function int(flag: string, v: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!(Number.isInteger(n) && n >= min && n <= max)) throw new InputError([{ path: flag, expected: `an integer in [${min}, ${max}]`, value: v }]);
+  return n;
+}
+
+/** Everything before listening: the scenario, its world, the segmenter's dictionary. */
+export async function prepareServe(flags: ServeFlags): Promise<StressWorld> {
+  const scenario = await readScenarioFile(flags.scenario ?? DEFAULT_SCENARIO);
+  const tick = int('--fanout-tick', flags.fanoutTick, 1, 1000);
+  if (1000 % tick !== 0) throw new InputError([{ path: '--fanout-tick', expected: 'a number of ms that divides 1000', value: flags.fanoutTick }]);
+  warmSegmenter();
+  return buildWorld(scenario, { fanoutTickMs: tick });
+}
+
+export async function serveFromFlags(flags: ServeFlags, log: (line: string) => void, prepared?: StressWorld): Promise<RunningServer> {
+  const world = prepared ?? (await prepareServe(flags));
+  const secret = flags.secret ?? process.env.LIVELAB_SECRET;
+  return startServer({
+    port: int('--port', flags.port, 0, 65535),
+    host: flags.host,
+    stack: world.stack,
+    timeline: world.timeline,
+    ...(secret ? { secret } : {}),
+    stateDir: flags.stateDir ?? null,
+    fsync: flags.fsync === true,
+    webDir: flags.web ? WEB_DIR : null,
+    ...(flags.maxPeers !== undefined ? { limits: { maxPeers: int('--max-peers', flags.maxPeers, 0, 100) } } : {}),
+    log,
+  });
+}
+
+export function registerServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('run the live room server (HTTP, WebSocket, WebRTC) for a scenario on the wall clock; prints its URL')
+    .option('--port <n>', 'TCP port (0: any free port)', '8080')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--scenario <file>', 'scenario file (default: scenarios/default.yaml)')
+    .option('--state-dir <dir>', 'journal orders here and replay them on start (orders survive a restart)')
+    .option('--secret <s>', 'HMAC secret of the join tokens (default: $LIVELAB_SECRET, else random per run)')
+    .option('--fanout-tick <ms>', 'danmaku fan-out tick in ms (divides 1000)', '200')
+    .option('--max-peers <n>', 'WebRTC peer pairs open at once (default 5)')
+    .option('--fsync', 'fsync the journal after every record (survives a machine crash, slower)')
+    .option('--no-web', 'do not serve the browser viewer page')
+    .option('--json', 'print one JSON line {url, port, hostToken, pid} when listening (for scripts)')
+    .option('--standby', 'load everything, print {"standby":true}, then wait for a line on stdin before opening the journal and listening (a warm spare that takes over from a crashed server)')
+    .action(async (flags: ServeFlags) => {
+      let prepared: StressWorld | undefined;
+      if (flags.standby) {
+        prepared = await prepareServe(flags);
+        io.out(JSON.stringify({ standby: true, pid: process.pid }));
+        await new Promise<void>((resolve) => {
+          process.stdin.setEncoding('utf8');
+          process.stdin.once('data', () => resolve());
+          process.stdin.once('end', () => resolve());
+        });
+        process.stdin.pause();
+      }
+      const srv = await serveFromFlags(flags, (l) => io.err(l), prepared);
+      if (flags.json) io.out(JSON.stringify({ url: srv.url, port: srv.port, hostToken: srv.hostToken, pid: process.pid, runStartEpoch: srv.runStartEpoch, replayed: srv.replayed }));
+      else {
+        io.out(`livelab serve: ${srv.url}`);
+        io.out(`  viewer page  ${srv.url}/   (a fresh viewer id per visit: POST ${srv.url}/join)`);
+        io.out(`  metrics      ${srv.url}/metrics   state ${srv.url}/state   health ${srv.url}/health`);
+        io.out(`  websocket    ${srv.url.replace(/^http/, 'ws')}/ws?token=…`);
+        io.out(`  host token   ${srv.hostToken}`);
+        if (srv.replayed.inputs > 0) io.out(`  journal      replayed ${srv.replayed.inputs} commerce inputs, ${srv.replayed.orders} orders`);
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void srv.close().then(resolve);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}
