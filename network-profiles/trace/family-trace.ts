@@ -3,7 +3,7 @@
 // where m_v is the viewer's own median (log-normal across viewers) and z are independent standard normals
 // read from counter-based hashes of the viewer's key (trace/noise.ts). Uplink follows the same fading.
 // Outages (rate 0 both ways) fall at most once per one-minute slot, exponential in length.
-// A FamilyTrace is ~200 bytes and reads its values on demand: no per-viewer arrays.
+// A FamilyTrace is ~0.3 KB and reads its values on demand: no per-viewer arrays.
 import { standardNormal, type Rng } from '../../engine/kernel/index.ts';
 import type { BurstLoss, FamilyParams, LinkParams, LinkTrace, TraceSegment } from '../types.ts';
 import { gaussCodeAt, lognormalTable, subKey, unitAt } from './noise.ts';
