@@ -3,7 +3,7 @@
 import type { Rng } from '../../kernel/index.ts';
 import { transferFinishTime, type Link } from '../../net/index.ts';
 import { newPlayer, type Player, type PlayerStore } from './state.ts';
-import { computeNext } from './step.ts';
+import { computeNext } from './next.ts';
 
 export interface PlayerStart {
   viewer: number;

@@ -1,16 +1,13 @@
-// The player as next-event state: computeNext says when the next thing happens (a segment lands, a request
-// is due, the buffer hits the stall threshold, playback can start or resume, the picture changes rung,
-// latency crosses its alarm or the drift limit); step does it. Between events the state moves in closed
-// form (the playhead at a constant rate, parts landing at known times), so a viewer at the live edge costs
-// about one event per segment, not one per 200 ms part.
+// The player as next-event state: computeNext (next.ts) says when the next thing happens; step does it.
+// Between events the state moves in closed form (the playhead at a constant rate, parts landing at known
+// times), so a viewer at the live edge costs about one event per segment, not one per 200 ms part.
 import { MediaEventBuffer, EV } from '../events.ts';
 import { addLinear } from '../qoe/latency-histogram.ts';
 import { nextRate } from './catchup.ts';
 import { complete, request, requestTime } from './download.ts';
+import { EPS, computeNext } from './next.ts';
 import { PHASE, levelOf, partAt, rungOf, type Player } from './state.ts';
 
-/** Float slack for "the predicted moment has come" (ms). */
-const EPS = 1e-6;
 /** latency.high re-arms once latency is this far back under the threshold (model choice). */
 export const LATENCY_HIGH_HYSTERESIS_MS = 1000;
 /** A viewer-hour is ~7 000 steps; this many in one advance means a bug, not a busy viewer. */
@@ -58,78 +55,6 @@ export function syncTo(p: Player, t: number): void {
       p.bufEnd = seg * cfg.segmentMs + j * cfg.partMs;
     }
   }
-}
-
-export function computeNext(p: Player): number {
-  const cfg = p.cfg;
-  const phase = p.phase;
-  if (phase === PHASE.ended) return (p.nextMs = Infinity);
-  const n = cfg.partsPerSegment;
-  const S = cfg.segmentMs;
-  const P = cfg.partMs;
-  const now = p.now;
-  const pos = p.pos;
-  const seg = p.dlSeg;
-  let next = seg >= 0 ? partAt(p, n - 1) : requestTime(p);
-  const L = now - pos;
-  if (phase === PHASE.playing) {
-    const r = p.rate;
-    const lowBuf = p.lowBuf === 1;
-    // the buffer falls to the floor that matters now (the stall threshold, or empty once below it),
-    // counting the parts that land first; below the threshold, the part that lifts it back above
-    const floor = lowBuf ? 0 : cfg.stallThresholdMs;
-    let B = p.bufEnd;
-    let j = p.dlPart;
-    let lookForExit = lowBuf;
-    for (;;) {
-      const hit = now + (B - floor - pos) / r;
-      const a = seg >= 0 && j < n ? partAt(p, j) : Infinity;
-      if (a <= hit) {
-        B = seg * S + (j + 1) * P;
-        if (lookForExit && B - (pos + r * (a - now)) > cfg.stallThresholdMs + EPS) {
-          if (a < next) next = a;
-          lookForExit = false;
-        }
-        j++;
-        continue;
-      }
-      if (hit < next) next = hit;
-      break;
-    }
-    // the picture reaches a segment of another rung
-    const last = seg >= 0 ? seg : p.nextSeg - 1;
-    const shown = p.renderQ;
-    for (let k = Math.floor((pos + EPS) / S) + 1; k <= last; k++) {
-      if (rungOf(p, k) !== shown) {
-        const tk = now + (k * S - pos) / r;
-        if (tk < next) next = tk;
-        break;
-      }
-    }
-    // playing slower than real time lets latency grow towards the alarm and the drift limit
-    if (r < 1) {
-      if (p.latHigh === 0) next = Math.min(next, now + (cfg.latencyHighMs - L) / (1 - r));
-      next = Math.min(next, now + (cfg.targetLatencyMs + cfg.maxDriftMs - L) / (1 - r));
-    }
-  } else {
-    // startup or stalled: the first moment the buffer reaches the goal
-    const goal = cfg.rebufferGoalMs - EPS;
-    if (p.bufEnd - pos >= goal) next = now;
-    else if (seg >= 0) {
-      for (let j = p.dlPart; j < n; j++) {
-        if (seg * S + (j + 1) * P - pos >= goal) {
-          const a = partAt(p, j);
-          if (a < next) next = a;
-          break;
-        }
-      }
-    }
-    if (phase === PHASE.stalled) {
-      if (p.latHigh === 0) next = Math.min(next, now + cfg.latencyHighMs - L);
-      next = Math.min(next, now + cfg.targetLatencyMs + cfg.maxDriftMs - L);
-    }
-  }
-  return (p.nextMs = next > now ? next : now);
 }
 
 /** dash.js seekToCurrentLive: jump to live edge − target, drop the buffer and the download in flight. */
