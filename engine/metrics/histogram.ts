@@ -26,7 +26,7 @@ export class Histogram {
   }
 
   record(value: number, count = 1): void {
-    if (!(value >= 0)) return;
+    if (typeof value !== "number" || !(value >= 0)) return;
     const v = Math.min(Math.round(value / this.resolution), Math.ceil(this.highest / this.resolution));
     this.h.recordValueWithCount(v, count);
   }

@@ -13,11 +13,12 @@ export interface ViewerRecord {
   /** false: still there when the show ended (censored) */
   left: boolean;
   reason: string;
-  /** NaN if playback never started */
+  /** −1 if playback never started (records cross threads as JSON, which has no NaN) */
   startupMs: number;
   rebufferRatio: number;
   stallMs: number;
   playMs: number;
+  /** −1 when nothing was played */
   meanBitrateKbps: number;
   latencyMeanMs: number;
   nqoe: number;

@@ -32,11 +32,11 @@ function qoeOf(records: readonly ViewerRecord[]) {
   const latency = new Histogram();
   let stall = 0, play = 0, bitrateW = 0;
   for (const r of records) {
-    if (r.startupMs === r.startupMs) startup.record(r.startupMs);
-    if (r.latencyMeanMs === r.latencyMeanMs) latency.record(r.latencyMeanMs);
+    if (r.startupMs >= 0) startup.record(r.startupMs);
+    if (r.latencyMeanMs >= 0) latency.record(r.latencyMeanMs);
     stall += r.stallMs;
     play += r.playMs;
-    if (r.meanBitrateKbps === r.meanBitrateKbps) bitrateW += r.meanBitrateKbps * r.playMs;
+    if (r.meanBitrateKbps >= 0) bitrateW += r.meanBitrateKbps * r.playMs;
   }
   return { startup, latency, rebufferRatio: stall + play > 0 ? stall / (stall + play) : 0, meanBitrateKbps: play > 0 ? bitrateW / play : 0 };
 }

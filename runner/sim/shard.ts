@@ -4,7 +4,7 @@
 // sent, stamped with their arrival time at the stack (after the uplink delay). Viewers never touch
 // each other or the services directly (DESIGN.md "Epochs").
 import { RngStreams, StatechartRuntime, compileMachine, type EpochShard, type ShardMessage, type XEvent } from '../../engine/kernel/index.ts';
-import { MediaEventBuffer, MEDIA_EVENT_TYPES, createPlayer, endSession, qoeOf, resolvePlayerConfig, step, type Player, type ResolvedPlayerConfig } from '../../engine/media/index.ts';
+import { MediaEventBuffer, MEDIA_EVENT_TYPES, PlayerStore, createPlayer, endSession, qoeOf, resolvePlayerConfig, step, type Player } from '../../engine/media/index.ts';
 import { messageArrivalTime, type Link } from '../../engine/net/index.ts';
 import { DOWN, UP } from '../../network-profiles/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
@@ -39,7 +39,7 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
   private readonly streams: RngStreams;
   private readonly sampler: PersonaSampler;
   private readonly net: NetworkWorld;
-  private readonly player: ResolvedPlayerConfig;
+  private readonly player: PlayerStore;
   private readonly media = new MediaEventBuffer(64);
   private readonly bounce: Float32Array;
   private readonly regular: number;
@@ -61,7 +61,7 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     this.streams = new RngStreams(s.seed, s.rng);
     this.sampler = new PersonaSampler(s.seed, { ...buildPersonaConfig(s), identity: false });
     this.net = new NetworkWorld(s, this.streams);
-    this.player = resolvePlayerConfig({ rule: s.network.abr.rule as never, ladderKbps: s.network.abr.ladderKbps });
+    this.player = new PlayerStore(resolvePlayerConfig({ rule: s.network.abr.rule as never, ladderKbps: s.network.abr.ladderKbps }));
     this.showEndMs = s.show.durationMinutes * 60_000;
     this.rt = new StatechartRuntime(compileMachine(viewerMachine), {
       onEmit: (h, e, now) => this.emitted(h, e as ViewerUp, now),
@@ -173,8 +173,8 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     this.records.push({
       id, profile: this.profileOf[h]!, segment: ctx.persona.segment, bouncer: id >= this.regular,
       arriveMs: this.arriveOf[h]!, watchedMs: now - this.arriveOf[h]!, left: ctx.reason !== 'end', reason: ctx.reason,
-      startupMs: q.startupMs, rebufferRatio: q.rebufferRatio, stallMs: q.rebufferMs, playMs: p.playMs, meanBitrateKbps: q.meanBitrateKbps,
-      latencyMeanMs: q.latencyMeanMs, nqoe: q.nqoe, orders: ctx.orders, spent: ctx.spent, comments: ctx.comments,
+      startupMs: orMinus1(q.startupMs), rebufferRatio: orMinus1(q.rebufferRatio), stallMs: q.rebufferMs, playMs: p.playMs, meanBitrateKbps: orMinus1(q.meanBitrateKbps),
+      latencyMeanMs: orMinus1(q.latencyMeanMs), nqoe: orMinus1(q.nqoe), orders: ctx.orders, spent: ctx.spent, comments: ctx.comments,
     });
     this.active.delete(h);
     this.handleOf.delete(id);
@@ -189,6 +189,8 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     return this.active.size;
   }
 }
+
+const orMinus1 = (x: number) => (x === x ? x : -1);
 
 function mediaEvent(kind: number, arg: number, arg2: number): XEvent {
   const type = MEDIA_EVENT_TYPES[kind]!;

@@ -1,14 +1,14 @@
 // `livelab run`'s engine: one show from a scenario to a RunResult. Viewers are split over shards by id
 // (id mod shards), in this thread or on worker threads; the hub hosts the stack; epochs keep the order
 // canonical, so the digest and every result group except `engine` are the same for any worker count.
-import { runEpochs, runEpochsSync } from '../../engine/kernel/index.ts';
+import { runEpochsSync } from '../../engine/kernel/index.ts';
 import type { RunResult } from '../../engine/result.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
 import { StackHub } from './hub.ts';
 import type { ViewerRecord } from './records.ts';
 import { buildResult } from './results.ts';
 import { ViewerShard } from './shard.ts';
-import { WorkerShard, type ShardReport } from './worker-shard.ts';
+import { WorkerShards } from './worker-shard.ts';
 
 export interface SimulateOptions {
   workers?: number;
@@ -38,19 +38,16 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
     events = shard.rt.macrosteps + shard.stats.mediaSteps;
     if (shard.inRoom > 0) throw new Error(`simulate: ${shard.inRoom} viewers still in the room after the show ended`);
   } else {
-    const shards = Array.from({ length: workers }, (_, i) => new WorkerShard(s, i, workers));
+    const pool = new WorkerShards(s, workers);
     try {
-      await Promise.all(shards.map((w) => w.ready));
-      await runEpochs({ shards, hub, delta, end, shardOf: (a) => a % workers, onEpoch: (t) => opts.onProgress?.(t, end) });
-      const reports: ShardReport[] = await Promise.all(shards.map((w) => w.finish()));
-      for (const r of reports) {
+      runEpochsSync({ shards: [pool], hub, delta, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
+      for (const r of pool.finish()) {
         records = records.concat(r.records);
         events += r.macrosteps + r.stats.mediaSteps;
         if (r.inRoom > 0) throw new Error(`simulate: ${r.inRoom} viewers still in the room after the show ended`);
       }
-    } catch (e) {
-      await Promise.allSettled(shards.map((w) => w.finish()));
-      throw e;
+    } finally {
+      pool.close();
     }
   }
   hub.finish();

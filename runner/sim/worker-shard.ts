@@ -1,10 +1,12 @@
-// The main thread's handle on a shard running in a worker thread (see worker.ts).
+// Viewer shards on worker threads, seen from the main thread as one synchronous epoch shard: each
+// epoch posts every worker its inbox, then waits for all of them (they run in parallel meanwhile).
 import { Worker } from 'node:worker_threads';
 import type { EpochShard, ShardMessage } from '../../engine/kernel/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
 import type { ViewerRecord } from './records.ts';
 import type { ShardStats } from './shard.ts';
+import { SyncChannel } from './sync-channel.ts';
 
 export interface ShardReport {
   records: ViewerRecord[];
@@ -13,45 +15,53 @@ export interface ShardReport {
   inRoom: number;
 }
 
-export class WorkerShard implements EpochShard<ViewerUp, ViewerDown> {
-  private readonly worker: Worker;
-  private waiting: ((m: { kind: string; [k: string]: unknown }) => void) | null = null;
-  private failure: Error | null = null;
-  readonly ready: Promise<void>;
+export class WorkerShards implements EpochShard<ViewerUp, ViewerDown> {
+  private readonly workers: Worker[] = [];
+  private readonly channels: SyncChannel[] = [];
+  private readonly failed: (Error | null)[] = [];
 
-  constructor(scenario: Scenario, shard: number, shards: number) {
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    this.worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), { workerData: { scenario, shard, shards, entry } });
-    this.worker.on('message', (m) => {
-      const w = this.waiting;
-      this.waiting = null;
-      w?.(m);
-    });
-    this.worker.on('error', (e) => {
-      this.failure = e;
-      this.waiting?.({ kind: 'error' });
-    });
-    this.ready = this.next().then(() => undefined);
+  constructor(scenario: Scenario, readonly count: number) {
+    for (let i = 0; i < count; i++) {
+      const channel = SyncChannel.create();
+      const entry = new URL('./worker.ts', import.meta.url).href;
+      const w = new Worker(new URL('../worker-boot.mjs', import.meta.url), { workerData: { scenario, shard: i, shards: count, buffer: channel.buffer, entry } });
+      this.failed.push(null);
+      w.on('error', (e) => (this.failed[i] = e));
+      this.workers.push(w);
+      this.channels.push(channel);
+    }
+    this.channels.forEach((_, i) => this.answer(i));
   }
 
-  private next(): Promise<{ kind: string; [k: string]: unknown }> {
-    return new Promise((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
-      this.waiting = (m) => (m.kind === 'error' ? reject(this.failure) : resolve(m));
+  /** the worker's answer, or its error re-thrown here with the worker's stack */
+  private answer(i: number): unknown {
+    const r = this.channels[i]!.response(() => this.failed[i] === null) as { ok: boolean; value?: unknown; error?: string };
+    if (!r.ok) throw new Error(`viewer shard ${i} (worker thread) failed:\n${r.error}`);
+    return r.value;
+  }
+
+  advance(from: number, to: number, inbox: readonly ShardMessage<ViewerDown>[]): ShardMessage<ViewerUp>[] {
+    const boxes: ShardMessage<ViewerDown>[][] = this.channels.map(() => []);
+    for (const m of inbox) {
+      if (m.agent < 0) boxes.forEach((b) => b.push(m));
+      else boxes[m.agent % this.count]!.push(m);
+    }
+    this.channels.forEach((c, i) => c.request({ kind: 'advance', from, to, inbox: boxes[i] }));
+    const out: ShardMessage<ViewerUp>[] = [];
+    this.channels.forEach((_, i) => {
+      for (const m of this.answer(i) as ShardMessage<ViewerUp>[]) out.push(m);
     });
+    return out;
   }
 
-  async advance(from: number, to: number, inbox: readonly ShardMessage<ViewerDown>[]): Promise<ShardMessage<ViewerUp>[]> {
-    const reply = this.next();
-    this.worker.postMessage({ kind: 'advance', from, to, inbox });
-    return (await reply).out as ShardMessage<ViewerUp>[];
+  finish(): ShardReport[] {
+    this.channels.forEach((c) => c.request({ kind: 'finish' }));
+    const reports = this.channels.map((_, i) => this.answer(i) as ShardReport);
+    this.close();
+    return reports;
   }
 
-  async finish(): Promise<ShardReport> {
-    const reply = this.next();
-    this.worker.postMessage({ kind: 'finish' });
-    const r = (await reply) as unknown as ShardReport;
-    await this.worker.terminate();
-    return r;
+  close(): void {
+    for (const w of this.workers) void w.terminate();
   }
 }
