@@ -50,7 +50,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 11.5px; border-top: 1
   body { font-size: 12px; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; }
+  h3, h4 { break-after: avoid; page-break-after: avoid; }
   table, .figures { break-inside: avoid; }
   tr { break-inside: avoid; }
   .view { overflow: visible; }

@@ -1,8 +1,9 @@
 // The run report in a real Chromium with the network blocked: no console errors, no failed or blocked
 // requests, every chart drawn, key figures equal to the result, user text inert, PDF and PNG produced.
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFullResult, buildMinimalResult } from '../../reports/fixtures.ts';
-import { keyFigures, launchBrowser, loadReportAssets, openOffline, pdfBytes, pngBytes, renderReport, type ReportBrowser } from '../../reports/index.ts';
+import { keyFigures, launchBrowser, loadReportAssets, openOffline, pagePdf, pagePng, renderReport, type ReportBrowser } from '../../reports/index.ts';
 import type { OfflinePage } from '../../reports/render/index.ts';
 import { chartStatus, get, SHOTS, writePage, type Doc, type El } from './harness.ts';
 
@@ -50,18 +51,18 @@ describe('report.html in Chromium (offline)', () => {
     const o = await openOffline(rb, minimalPath);
     const charts = await chartStatus(o.page);
     const notes = await o.page.$$eval('[data-missing]', (els) => els.map((e) => (e as unknown as El).innerText));
-    await o.page.screenshot({ path: `${SHOTS}/livelab-report-minimal.png`, fullPage: true });
+    const png = Buffer.from(await pagePng(o.page));
+    writeFileSync(`${SHOTS}/livelab-report-minimal.png`, png);
     await o.page.close();
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect({ failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ failed: [], console: [], errors: [] });
     expect(charts.map((c) => [c.name, c.rendered, c.marks > 0])).toEqual([['network-qoe', 'true', true], ['funnel-totals', 'true', true]]);
     expect(notes).toHaveLength(18);
     for (const n of notes) expect(n).toContain('not recorded in this run');
-    const png = Buffer.from(await pngBytes(minimalPath, rb));
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('keeps danmaku, prompt texts and SKU names as text (XSS)', async () => {
-    const o = await openOffline(rb, writePage('xss.html', renderReport(buildFullResult({ xss: true }), assets)));
+    const o = await openOffline(rb, writePage('xss.html', renderReport(buildFullResult({ xss: true, minutes: 40 }), assets)));
     const seen = await o.page.evaluate(() => ({
       pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned,
       imgs: document.querySelectorAll('img').length,
@@ -81,8 +82,9 @@ describe('report.html in Chromium (offline)', () => {
     expect({ blocked: o.blocked, failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ blocked: [], failed: [], console: [], errors: [] });
   });
 
-  it('prints an A4 PDF with the charts', async () => {
-    const pdf = Buffer.from(await pdfBytes(fullPath, rb));
+  it('prints an A4 PDF with the charts (from the page already open)', async () => {
+    const pdf = Buffer.from(await pagePdf(page.page));
+    writeFileSync(`${SHOTS}/livelab-report-full.pdf`, pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(50_000);
     const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
