@@ -164,6 +164,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   }
   const runNow = (): number => epochNow() - runStartEpoch;
+  // the native WebRTC module takes a few hundred ms to load: now, not on the first peer mid-run
+  if (L.maxPeers > 0) loadRtc();
 
   // ---- metrics ----
   const cConnAccepted = metrics.counter('livelab_connections_accepted_total', 'WebSocket connections accepted, by role');
@@ -178,6 +180,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const cClosed = metrics.counter('livelab_connections_closed_total', 'connections closed, by reason');
   const cPushes = metrics.counter('livelab_pushes_total', 'messages produced by the stack, by type');
   const cRtc = metrics.counter('livelab_rtc_total', 'WebRTC peer events (opened, refused, failed, closed)');
+  const cInternal = metrics.counter('livelab_internal_errors_total', 'frames or timers a service threw on (bugs; the server keeps serving)');
   const cHttp = metrics.counter('livelab_http_requests_total', 'HTTP requests, by path');
   for (const r of REJECT_REASONS) cRejected.inc({ reason: r }, 0);
 
@@ -356,7 +359,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   function advanceNow(): void {
     const mark = promptMark();
     const now = runNow();
-    dispatch(stack.advance(now), NO_STAMP, mark, now);
+    try {
+      dispatch(stack.advance(now), NO_STAMP, mark, now);
+    } catch (e) {
+      cInternal.inc();
+      log(`internal error in advance: ${(e as Error).stack ?? String(e)}`);
+    }
   }
   function schedule(): void {
     const due = stack.nextDueAt();
@@ -404,7 +412,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   }
 
+  /** A frame through the services; a service that throws on some input is a bug, counted and logged, not a crash. */
   function onFrame(c: Conn, data: RawData | string, binary: boolean, transport: 'ws' | 'rtc'): void {
+    try {
+      handleFrame(c, data, binary, transport);
+    } catch (e) {
+      cInternal.inc();
+      log(`internal error on a frame from ${c.role} ${c.viewer}: ${(e as Error).stack ?? String(e)}`);
+      refuse(c, 'internal', 'the server could not handle this frame');
+    }
+  }
+
+  function handleFrame(c: Conn, data: RawData | string, binary: boolean, transport: 'ws' | 'rtc'): void {
     cFramesIn.inc({ transport });
     const now = runNow();
     if (!bucket(c, 'fr', now)) {

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { InputError } from '../../engine/kernel/index.ts';
-import { startServer, type RunningServer } from '../../engine/server/index.ts';
+import { loadRtc, startServer, type RunningServer } from '../../engine/server/index.ts';
 import type { CliIo } from '../io.ts';
 import { warmSegmenter } from '../../engine/marketing/index.ts';
 import { buildWorld, type StressWorld } from '../stress/world.ts';
@@ -39,6 +39,7 @@ export async function prepareServe(flags: ServeFlags): Promise<StressWorld> {
   const tick = int('--fanout-tick', flags.fanoutTick, 1, 1000);
   if (1000 % tick !== 0) throw new InputError([{ path: '--fanout-tick', expected: 'a number of ms that divides 1000', value: flags.fanoutTick }]);
   warmSegmenter();
+  if (flags.maxPeers !== '0') loadRtc();
   return buildWorld(scenario, { fanoutTickMs: tick });
 }
 

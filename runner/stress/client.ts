@@ -298,7 +298,8 @@ export class StressClient {
     p.on('connect', () => {
       if (c.peer !== p) return;
       c.peerOpen = true;
-      this.count('rtc.opened');
+      if (c.role === 'host') this.hostRtcOpened = true;
+      this.count(c.role === 'host' ? 'rtc.opened.host' : 'rtc.opened');
     });
     p.on('data', (d) => {
       if (c.peer === p) this.onText(c, typeof d === 'string' ? d : Buffer.from(d).toString('utf8'), epochNow());
@@ -426,6 +427,7 @@ export class StressClient {
   }
 
   private hostTimeline: ShowTimeline | null = null;
+  private hostRtcOpened = false;
 
   private spawnHost(_c: Conn): void {
     const rt = this.hostRt!;
@@ -772,7 +774,7 @@ export class StressClient {
       histos: this.lat.encode(),
       counters: this.counters,
       ledger,
-      host: this.hostRt === null ? null : { ...this.hostStats, rtc: this.hostConn?.peerOpen ?? false },
+      host: this.hostRt === null ? null : { ...this.hostStats, rtc: this.hostRtcOpened },
       faults: this.faults,
       cpuSeconds: (c.user + c.system) / 1e6,
       rssBytes: process.memoryUsage().rss,

@@ -16,6 +16,8 @@ import type { Fault, StressOptions } from './options.ts';
 import { freePort, ServerProcess } from './server-process.ts';
 
 const CLIENT_MAIN = fileURLToPath(new URL('./client-main.ts', import.meta.url));
+/** the TypeScript loader, resolved from here (a bare `--import tsx` would resolve from the cwd) */
+const TSX = import.meta.resolve('tsx');
 const epochNow = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -107,7 +109,7 @@ interface ClientHandle {
 
 function forkClient(index: number, config: ClientConfig, log: (l: string) => void): ClientHandle {
   const child = fork(CLIENT_MAIN, [], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
+    execArgv: ['--import', TSX, '--max-old-space-size=4096'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json',
   });
@@ -247,6 +249,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   /** counters of server processes that were killed (a restart starts the counters afresh) */
   let priorMetrics = new Map<string, number>();
   const restartMode = o.restartMode ?? 'warm';
+  let spareReady: Promise<void> = Promise.resolve();
   const faultResults: Record<string, unknown> = {};
   let browsers: BrowserReport[] = [];
 
@@ -255,7 +258,8 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       const port = await freePort();
       server = new ServerProcess({ port, scenarioFile: o.scenarioFile, stateDir, secret: secret!, fanoutTickMs, maxPeers, log });
       const info = await server.start();
-      if (restartMode === 'warm' && faults.some((f) => f.kind === 'restart')) await server.prepareSpare();
+      // the warm spare loads while the clients start; the first restart waits for it
+      if (restartMode === 'warm' && faults.some((f) => f.kind === 'restart')) spareReady = server.prepareSpare().catch((e: Error) => log(`spare: ${e.message}`));
       url = info.url;
       hostToken = info.hostToken;
       log(`server ${url} (pid ${info.pid}, journal ${join(stateDir, JOURNAL_FILE)})`);
@@ -355,6 +359,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
           faultResults.restart = { skipped: 'target' };
           continue;
         }
+        await spareReady;
         const t0 = epochNow();
         priorMetrics = addMetrics(priorMetrics, lastMetrics);
         lastMetrics = new Map();
@@ -366,7 +371,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
         rest.push({ atMs: f.atMs, downtimeMs: Math.round(down), warmSpare: warm, healthy: ok, replayed: info.replayed });
         faultResults.restart = rest;
         log(`fault: server killed (SIGKILL) at ${Math.round((t0 - originEpoch) / 1000)}s, back after ${Math.round(down)} ms (${warm ? 'warm spare' : 'cold start'}), replayed ${info.replayed.inputs} commerce inputs and ${info.replayed.orders} orders`);
-        if (restartMode === 'warm' && faults.some((g) => g.kind === 'restart' && g.atMs > f.atMs)) void server.prepareSpare().catch((e: Error) => log(`spare: ${e.message}`));
+        if (restartMode === 'warm' && faults.some((g) => g.kind === 'restart' && g.atMs > f.atMs)) spareReady = server.prepareSpare().catch((e: Error) => log(`spare: ${e.message}`));
       } else if (f.kind === 'drop') {
         for (const c of clients) c.child.send({ type: 'drop', fraction: f.fraction } satisfies ToClient);
         faultResults.drop = { atMs: f.atMs, fraction: f.fraction };
@@ -406,9 +411,15 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       }
     }
     const ownKeys = new Set(reports.flatMap((r) => r.ledger.map((l) => l[0])));
-    // against a shared target, only the orders of this run's viewers are ours to audit
+    // against a shared target, only the orders of this run's viewers (and browsers) are ours to audit
+    // the browsers' orders are audited with the agents'
+    const browserLedger: ClientReport = {
+      index: -1, histos: {}, counters: {}, host: null, faults: {}, cpuSeconds: 0, rssBytes: 0,
+      ledger: browsers.flatMap((b) => (b.seen?.orders ?? []).map((x) => [x.key, b.viewer, 0, 1, x.orderId ? [x.orderId] : [], x.rejected] as ClientReport['ledger'][number])),
+    };
+    for (const row of browserLedger.ledger) ownKeys.add(row[0]);
     const relevant = journalOrders === null ? null : owned ? journalOrders : journalOrders.filter((x) => ownKeys.has(x.key));
-    const orders = { ...auditOrders(reports, relevant), source };
+    const orders = { ...auditOrders([...reports, browserLedger], relevant), source };
 
     // ---- merge ----
     const lat = new LatencySet();

@@ -61,6 +61,8 @@ export function formatSummary(r: StressResult): string {
   );
   const c = r.counters;
   const errs = Object.entries(c).filter(([k]) => k.startsWith('error.') || k.endsWith('.failures')).map(([k, v]) => `${k} ${v}`);
+  const rtc = Object.entries(c).filter(([k]) => k.startsWith('rtc.')).map(([k, v]) => `${k.slice(4)} ${v}`);
+  if (rtc.length) out.push(`webrtc data channels: ${rtc.join(', ')}`);
   out.push(`clients: reconnects ${c.reconnects ?? 0}, errors ${errs.length ? errs.join(', ') : 'none'}; ${r.clientProcesses.map((p) => `#${p.index} cpu ${p.cpuSeconds}s rss ${mb(p.rssBytes)} loop p99 ${p.loopP99Ms} ms`).join('; ')}`);
   if (r.host) out.push(`host: ${r.host.cues} cues, ${r.host.prompts} prompts received, ${r.host.answered} answered, over ${r.host.rtc ? 'WebRTC' : 'WebSocket'}`);
   const fr = r.faultResults;
