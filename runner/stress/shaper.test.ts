@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RngStreams } from '../../engine/kernel/index.ts';
+import { getProfile } from '../../network-profiles/index.ts';
+import { TimedHeap } from './heap.ts';
+import { LinkShaper } from './shaper.ts';
+import { parseDuration, parseFaults } from './options.ts';
+
+describe('user-space shaper', () => {
+  it('never delivers before half a round trip, keeps frame order, and is deterministic per viewer (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('4g', 'weak-4g', '3g', 'wifi'), fc.nat(1000), fc.array(fc.tuple(fc.nat(500), fc.integer({ min: 1, max: 20_000 })), { minLength: 1, maxLength: 40 }), (name, viewer, frames) => {
+        const a = new LinkShaper(getProfile(name as never), new RngStreams(1), viewer);
+        const b = new LinkShaper(getProfile(name as never), new RngStreams(1), viewer);
+        let t = 0;
+        let last = -Infinity;
+        for (const [dt, bytes] of frames) {
+          t += dt;
+          const at = a.down.arrival(t, bytes);
+          expect(b.down.arrival(t, bytes)).toBe(at);
+          if (at === Infinity) continue;
+          expect(at).toBeGreaterThanOrEqual(t);
+          expect(at).toBeGreaterThanOrEqual(last);
+          last = at;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a 3G uplink takes longer than Wi-Fi for the same frames, and big frames queue behind each other', () => {
+    const mean = (name: string) => {
+      let s = 0;
+      for (let v = 0; v < 200; v++) {
+        const l = new LinkShaper(getProfile(name as never), new RngStreams(3), v);
+        s += l.up.arrival(10_000, 200) - 10_000;
+      }
+      return s / 200;
+    };
+    expect(mean('3g')).toBeGreaterThan(mean('wifi'));
+    const l = new LinkShaper(getProfile('3g'), new RngStreams(1), 1);
+    const first = l.up.arrival(0, 200_000);
+    const second = l.up.arrival(0, 200_000);
+    expect(second - first).toBeGreaterThan(100); // 200 KB at ~0.5 Mbit/s up: a second or more each
+    expect(l.startupMs(5000, 150_000)).toBeGreaterThan(0);
+  });
+});
+
+describe('agenda heap', () => {
+  it('pops in (time, insertion) order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 })), (times) => {
+        const h = new TimedHeap<number>();
+        times.forEach((t, i) => h.push(t, i));
+        const out: [number, number][] = [];
+        while (h.size > 0) {
+          const t = h.peekTime();
+          out.push([t, h.pop()]);
+        }
+        const want = times.map((t, i) => [t, i] as [number, number]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        expect(out).toEqual(want);
+      }),
+    );
+  });
+});
+
+describe('stress options', () => {
+  it('parses durations and fault lists, naming every bad entry', () => {
+    expect(parseDuration('30s')).toBe(30_000);
+    expect(parseDuration('5m')).toBe(300_000);
+    expect(parseDuration('250ms')).toBe(250);
+    expect(parseDuration('12')).toBe(12_000);
+    expect(parseDuration('soon')).toBeNull();
+    expect(parseFaults('restart@30s,drop@0.1,flood,malformed@20s', 60_000)).toEqual([
+      { kind: 'malformed', atMs: 20_000, ms: 5000 },
+      { kind: 'flood', atMs: 24_000, ms: 5000, perSecond: 500 },
+      { kind: 'restart', atMs: 30_000 },
+      { kind: 'drop', fraction: 0.1, atMs: 36_000 },
+    ]);
+    expect(() => parseFaults('restart@2m,drop@3,explode', 60_000)).toThrow(/--fault\.0[\s\S]*--fault\.1[\s\S]*--fault\.2/);
+  });
+});
