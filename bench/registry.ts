@@ -12,4 +12,5 @@ export const benches: { name: string; load: () => Promise<{ default: Bench }> }[
   { name: 'media', load: () => import('./media.bench.ts') },
   { name: 'report', load: () => import('./report.bench.ts') },
   { name: 'compare', load: () => import('./compare.bench.ts') },
+  { name: 'stress', load: () => import('./stress.bench.ts') },
 ];

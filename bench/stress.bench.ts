@@ -1,0 +1,81 @@
+// The stress benchmark (issue 7's targets): on this machine, server and clients together, 10,000
+// concurrent WebSocket viewers held for 5 minutes (after a 60 s ramp) at 500 comments/s aggregate, each
+// connection shaped by its viewer's network profile, the host agent over a WebRTC data channel, a SIGKILL
+// restart of the server in the middle of the hold; figures: danmaku fan-out, comment → prompt and
+// behaviour → targeted push percentiles, orders lost/duplicated through the restart, server CPU and
+// memory per connection. `--quick`: 2,000 viewers for 60 s at 100 comments/s.
+// Flags: --viewers N --duration S (seconds, ramp included) --ramp S --rate R --fanout-tick MS --no-shaping
+// --restart=cold --clients K.
+import { fileURLToPath } from 'node:url';
+import { runStress } from '../runner/stress/coordinator.ts';
+import { parseFaults } from '../runner/stress/options.ts';
+import { formatSummary } from '../runner/stress/summary.ts';
+import type { BenchFlags } from './registry.ts';
+
+const SCENARIO = fileURLToPath(new URL('../runner/stress/stress.yaml', import.meta.url));
+
+export default async function stressBench(flags: BenchFlags): Promise<Record<string, unknown>> {
+  const quick = flags.quick === true;
+  const viewers = Number(flags.viewers ?? (quick ? 2000 : 10_000));
+  const rampS = Number(flags.ramp ?? (quick ? 15 : 60));
+  const durationS = Number(flags.duration ?? (quick ? 60 : rampS + 300));
+  const rate = Number(flags.rate ?? (quick ? 100 : 500));
+  const restartAtS = Math.round(rampS + (durationS - rampS) / 2);
+  const fanoutTickMs = Number(flags['fanout-tick'] ?? 200);
+  const r = await runStress({
+    scenarioFile: SCENARIO,
+    viewers,
+    durationMs: durationS * 1000,
+    rampMs: rampS * 1000,
+    ...(flags.clients !== undefined ? { clients: Number(flags.clients) } : {}),
+    commentsPerSecond: rate,
+    // shopping a little faster than calibrated, so that enough orders are in flight around the restart
+    shopSpeed: 3,
+    buyBoost: 2,
+    webrtcShare: 0.0004,
+    faults: parseFaults(`restart@${restartAtS}s`, durationS * 1000),
+    fanoutTickMs,
+    shaping: flags['no-shaping'] !== true,
+    restartMode: flags.restart === 'cold' ? 'cold' : 'warm',
+    graceMs: 20_000,
+    log: (l) => process.stderr.write(`  ${l}\n`),
+  });
+  process.stderr.write(`${formatSummary(r)}\n`);
+  const l = r.latency;
+  return {
+    config: { viewers, durationS, rampS, holdS: durationS - rampS, commentsPerSecond: rate, fanoutTickMs, shaping: r.shaping, clients: r.clients, restartAtS, restartMode: r.server.restartMode },
+    targets: r.targets,
+    latencyMs: {
+      connect: l.connect,
+      fanoutEndToEnd: l['fanout.e2e'],
+      fanoutWire: l['fanout.wire'],
+      fanoutSenderToServerSend: l['fanout.server'],
+      promptEndToEnd: l['prompt.e2e'],
+      promptWire: l['prompt.wire'],
+      targetingEndToEnd: l['targeting.e2e'],
+      targetingWire: l['targeting.wire'],
+      pitch: l['pitch.e2e'],
+      orderRoundTrip: l['order.rtt'],
+      reconnect: l.reconnect,
+    },
+    commentsPerSecond: r.commentsPerSecond,
+    orders: r.orders,
+    server: {
+      cpuAvgPct: r.server.cpuAvgPct,
+      cpuPeakPct: r.server.cpuPeakPct,
+      rssPeakMiB: r.server.rssPeakBytes === null ? null : +(r.server.rssPeakBytes / 2 ** 20).toFixed(1),
+      memPerConnectionKiB: r.server.memPerConnectionBytes === null ? null : +(r.server.memPerConnectionBytes / 1024).toFixed(2),
+      peakConnections: r.server.peakConnections,
+      hold: r.server.hold,
+      eventLoopP99MaxMs: r.server.loopP99MaxMs,
+      downtimeMs: r.server.downtimeMs,
+      danmakuSkippedSlow: r.server.metrics['livelab_danmaku_skipped_total'] ?? 0,
+      framesOut: Object.fromEntries(Object.entries(r.server.metrics).filter(([k]) => k.startsWith('livelab_frames_out_total'))),
+    },
+    clients: r.clientProcesses,
+    host: r.host,
+    counters: r.counters,
+    faults: r.faultResults,
+    wallS: Math.round(r.wallMs / 1000),
+  };
+}
