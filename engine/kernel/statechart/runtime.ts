@@ -254,11 +254,13 @@ export class StatechartRuntime {
       plan = config.single[ts[0]!.index];
       if (plan === undefined) plan = config.single[ts[0]!.index] = planMicrostep(this.graph, config.nodes, ts);
     } else {
-      const active = new Set(config.nodes);
-      const filtered = removeConflicts(this.graph, ts, active);
-      const key = filtered.map((t) => t.index).join(',');
+      // several regions took the event: conflict removal depends only on (configuration, transitions)
+      const key = ts.map((t) => t.index).join(',');
       plan = config.plans.get(key);
-      if (plan === undefined) config.plans.set(key, (plan = planMicrostep(this.graph, config.nodes, filtered)));
+      if (plan === undefined) {
+        const filtered = removeConflicts(this.graph, ts, new Set(config.nodes));
+        config.plans.set(key, (plan = planMicrostep(this.graph, config.nodes, filtered)));
+      }
     }
     this.apply(agent, plan, event);
   }
