@@ -2,6 +2,7 @@
 // CPU by default); with one worker the shows run in this thread, one after another. Each show is a
 // pure function of its scenario, so which worker runs which show changes nothing but the wall time.
 import { Worker } from 'node:worker_threads';
+import { InputError, type InputProblem } from '../../engine/kernel/index.ts';
 import type { RunResult } from '../../engine/result.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
 import { simulate } from '../sim/simulate.ts';
@@ -12,7 +13,7 @@ export interface PoolRequest {
   scenario: Scenario;
 }
 
-export type PoolReply = { kind: 'progress'; id: number; fraction: number } | { kind: 'done'; id: number; result: RunResult } | { kind: 'failed'; id: number; message: string };
+export type PoolReply = { kind: 'progress'; id: number; fraction: number } | { kind: 'done'; id: number; result: RunResult } | { kind: 'failed'; id: number; message: string; problems?: InputProblem[] };
 
 export interface PoolHooks {
   /** a run's virtual-time progress, 0…1 (throttled) */
@@ -78,6 +79,7 @@ function runOnWorkers(jobs: readonly PoolJob[], n: number, hooks: PoolHooks): Pr
       w.on('message', (m: PoolReply) => {
         if (over) return;
         if (m.kind === 'progress') return hooks.onProgress?.(m.id, m.fraction);
+        if (m.kind === 'failed' && m.problems) return fail(new InputError(m.problems));
         if (m.kind === 'failed') return fail(new Error(`run ${jobs[m.id]!.label} (seed ${jobs[m.id]!.scenario.seed}) failed in its worker:\n${m.message}`));
         try {
           hooks.onDone(m.id, m.result);

@@ -1,5 +1,6 @@
 // Thresholds against a run's result: one pass/fail row per threshold. A metric path that the result
-// does not have is an input error naming the valid numeric paths (the file's fault, not the run's).
+// does not have is an input error naming the valid numeric paths (the file's fault, not the run's); a
+// metric that is null in this run (no data, e.g. alertPrecision when no alert was raised) fails.
 import { InputError, type InputProblem } from '../../engine/kernel/index.ts';
 import { didYouMean } from './levenshtein.ts';
 import { formatThreshold, type Threshold } from './sections/thresholds.ts';
@@ -45,7 +46,9 @@ export function evaluateThresholds(result: unknown, thresholds: readonly Thresho
   const problems: InputProblem[] = [];
   let valid: string[] | undefined;
   const rows = thresholds.flatMap((t, i): ThresholdRow[] => {
-    const actual = lookup(result, t.metric);
+    const found = lookup(result, t.metric);
+    // null: the metric is there but has no data in this run (e.g. alertPrecision with no alert): NaN
+    const actual = found === null ? Number.NaN : found;
     if (typeof actual !== 'number') {
       valid ??= metricPaths(result);
       const hint = didYouMean(t.metric, valid);

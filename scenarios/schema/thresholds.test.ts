@@ -55,6 +55,19 @@ describe('evaluateThresholds', () => {
     ]);
   });
 
+  it('a metric without data in this run (null) fails every comparison but !=', () => {
+    const r = { marketing: { alerts: 0, alertPrecision: null } };
+    const rows = evaluateThresholds(r, [
+      { metric: 'marketing.alertPrecision', op: '>=', value: 0.5 },
+      { metric: 'marketing.alertPrecision', op: '!=', value: 1 },
+    ]);
+    expect(rows.map((x) => [x.threshold, x.pass])).toEqual([
+      ['marketing.alertPrecision >= 0.5', false],
+      ['marketing.alertPrecision != 1', true],
+    ]);
+    expect(rows[0]!.actual).toBeNaN();
+  });
+
   it('names every valid metric when a path is unknown', () => {
     let err: unknown;
     try {
