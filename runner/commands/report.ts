@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { formatProblem, InputError, type InputProblem } from '../../engine/kernel/errors.ts';
 import { ComparisonResultSchema, type ComparisonResult } from '../../engine/result-detail.ts';
 import { RunResultSchema, type RunResult } from '../../engine/result.ts';
-import { BrowserNotFoundError, detailProblems, launchBrowser, loadReportAssets, renderComparison, renderPdf, renderPng, renderReport } from '../../reports/index.ts';
+import { BrowserNotFoundError, detailProblems, launchBrowser, loadReportAssets, openOffline, pagePdf, pagePng, renderComparison, renderReport } from '../../reports/index.ts';
 import type { CliIo } from '../io.ts';
 import { writeAtomic } from '../output.ts';
 
@@ -96,12 +96,16 @@ export function registerReportCommand(program: Command, io: CliIo): void {
         return;
       }
       try {
+        // one page load for both outputs: the charts are drawn once
+        const page = await openOffline(browser, htmlPath);
+        const failed = await page.page.evaluate(() => (globalThis as unknown as { __livelab: { failed: string[] } }).__livelab.failed);
+        if (failed.length > 0) throw new Error(`${htmlPath}: charts failed to render: ${failed.join(', ')}`);
         if (opts.pdf) {
-          await renderPdf(htmlPath, `${stem}.pdf`, browser);
+          writeAtomic(`${stem}.pdf`, await pagePdf(page.page));
           io.out(`wrote ${stem}.pdf`);
         }
         if (opts.png) {
-          await renderPng(htmlPath, `${stem}.png`, browser);
+          writeAtomic(`${stem}.png`, await pagePng(page.page));
           io.out(`wrote ${stem}.png`);
         }
       } finally {

@@ -13,7 +13,8 @@ declare const document: Doc;
 let rb: ReportBrowser;
 let page: OfflinePage;
 const assets = loadReportAssets();
-const full = buildFullResult();
+// what result.json holds: the fixture through JSON
+const full = JSON.parse(JSON.stringify(buildFullResult())) as ReturnType<typeof buildFullResult>;
 const fullPath = writePage('report.html', renderReport(full, assets));
 
 beforeAll(async () => {
