@@ -33,7 +33,7 @@ export function fmtValue(metric: string, v: number, signed = false, like = v): s
     case 'yuan':
       return `${sign}¥${fixed(v, Math.abs(v) >= 1000 ? 0 : 2)}`.replace('¥-', '-¥');
     case 'time':
-      return sign + fixed(v, 1);
+      return sign + fixed(v, Math.abs(like) >= 10_000 ? 0 : 1);
     default:
       return sign + fixed(v, countDigits(like));
   }
@@ -48,7 +48,7 @@ export function fmtHalf(metric: string, ci: readonly [number, number], like = (c
     case 'yuan':
       return fixed(h, Math.abs(like) >= 1000 ? 0 : 2);
     case 'time':
-      return fixed(h, 1);
+      return fixed(h, Math.abs(like) >= 10_000 ? 0 : 1);
     default:
       return fixed(h, countDigits(like));
   }
@@ -84,7 +84,7 @@ export function comparisonTable(c: Comparison, opts: { all?: boolean } = {}): st
     let significant = false;
     for (const v of others) {
       const m = byKey.get(`${metric}\u0000${v}`);
-      cells.push(m ? `${fmtValue(metric, m.mean)} ± ${fmtHalf(metric, m.ci95, m.mean)}` : '—');
+      cells.push(m ? `${fmtValue(metric, m.mean, false, base?.mean ?? m.mean)} ± ${fmtHalf(metric, m.ci95, base?.mean ?? m.mean)}` : '—');
       if (m?.diff) significant ||= m.diff.significant;
       cells.push(m?.diff ? `${fmtValue(metric, m.diff.mean, true, base?.mean)} ± ${fmtHalf(metric, m.diff.ci95, base?.mean)}${m.diff.significant ? ' ✱' : '  '}` : '—');
     }
