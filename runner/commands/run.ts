@@ -46,7 +46,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--no-report', 'skip report.html')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (file: string | undefined, flags: RunFlags) => {
-      const { scenario, variant } = await resolveScenario(file, flags);
+      const { scenario, variant, file: scenarioFile } = await resolveScenario(file, flags);
       const workers = Number(flags.workers ?? 1);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new InputError([{ path: '--workers', expected: 'an integer from 1 to 64', value: flags.workers }]);
       const dir = flags.out ?? path.join('out', `${scenario.name}${variant ? `-${variant}` : ''}-${scenario.seed}`);
@@ -56,6 +56,7 @@ export function registerRun(program: Command, io: CliIo): void {
       const result = await simulate(scenario, {
         workers,
         ...(variant ? { variant } : {}),
+        scenarioFile,
         wallNow: () => performance.now(),
         onProgress: (t, end) => {
           const now = performance.now();

@@ -5,12 +5,13 @@ import { createHash } from 'node:crypto';
 import * as commerce from '../../engine/commerce/index.ts';
 import * as mkt from '../../engine/marketing/index.ts';
 import * as room from '../../engine/room/index.ts';
-import { Histogram, kaplanMeier, resample, survivalAt, type Observation } from '../../engine/metrics/index.ts';
+import { Histogram, kaplanMeier, survivalAt, type Observation } from '../../engine/metrics/index.ts';
 import { RESULT_SCHEMA_VERSION, type NetworkStats, type RunResult } from '../../engine/result.ts';
 import { evaluateThresholds, printScenario, type Scenario } from '../../scenarios/schema/index.ts';
 import { LIVELAB_VERSION } from '../version.ts';
 import type { StackHub } from './hub.ts';
 import type { ViewerRecord } from './records.ts';
+import { buildDetail } from './detail.ts';
 
 // rounded for a readable result.json; null/NaN (no data: e.g. no prompt was raised) becomes 0
 const r3 = (x: number | null) => (x !== null && Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0);
@@ -43,7 +44,7 @@ function qoeOf(records: readonly ViewerRecord[]) {
 
 const observations = (rs: readonly ViewerRecord[]): Observation[] => rs.map((r) => ({ duration: r.watchedMs, left: r.left }));
 
-export function buildResult(s: Scenario, variant: string | undefined, hub: StackHub, records: ViewerRecord[], engine: EngineFigures): RunResult {
+export function buildResult(s: Scenario, variant: string | undefined, hub: StackHub, records: ViewerRecord[], engine: EngineFigures, scenarioFile?: string): RunResult {
   records.sort((a, b) => a.id - b.id);
   const profiles = s.network.mix.map((m) => m.profile);
   const arrived = records.length;
@@ -131,17 +132,7 @@ export function buildResult(s: Scenario, variant: string | undefined, hub: Stack
       },
       gmv: hub.series.gmv.toArray(bins).map((x) => r1(x)),
       comments: hub.series.comments.toArray(bins),
-      survival: {
-        all: resample(km, 60_000, Math.min(hub.showEndMs, 60 * 60_000)),
-        byNetwork: Object.fromEntries(profiles.map((p, i) => [p, resample(kaplanMeier(observations(records.filter((r) => r.profile === i))), 60_000, Math.min(hub.showEndMs, 60 * 60_000))])),
-      },
-      prompts: hub.prompts.map((p) => ({ ...p, t: Math.round(p.t), latencyFromFirstMs: Math.round(p.t - p.firstCommentAt) })),
-      alerts: ms.alertList.map((a) => ({ kind: a.kind, at: a.at })),
-      groundTruth: groundTruth(s),
-      pitches: hub.pitches,
-      cleaning: ms.cleaning,
-      intents: ms.intents,
-      skuHeat: ms.skuHeat.slice(0, 10),
+      ...buildDetail(s, hub, records, ms, groundTruth(s), scenarioFile),
     },
   };
   result.thresholds = evaluateThresholds(result, s.thresholds).map((row) => ({ expression: `${row.metric} ${row.op} ${row.limit}`, actual: row.actual ?? null, pass: row.pass }));

@@ -13,6 +13,8 @@ import { WorkerShards } from './worker-shard.ts';
 export interface SimulateOptions {
   workers?: number;
   variant?: string;
+  /** the scenario file as given on the command line (for the report's "reproduce this" line) */
+  scenarioFile?: string;
   /** called after each epoch with the virtual time reached (progress bars) */
   onProgress?: (virtualMs: number, endMs: number) => void;
   /** wall clock for the engine figures (the CLI passes performance.now) */
@@ -52,5 +54,5 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
   }
   hub.finish();
   events += hub.messages + hub.host.macrosteps;
-  return buildResult(s, opts.variant, hub, records, { events, wallMs: now() - t0, workers });
+  return buildResult(s, opts.variant, hub, records, { events, wallMs: now() - t0, workers }, opts.scenarioFile);
 }
