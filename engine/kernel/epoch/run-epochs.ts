@@ -56,26 +56,31 @@ function check<Up, Down>(opts: EpochRunOptions<Up, Down>): void {
   if (opts.shards.length === 0) throw new RangeError('epoch: at least one shard is needed');
 }
 
-/** Runs all epochs; shards may be asynchronous (worker threads). */
+/** The boundary of one epoch: merge the outboxes, apply them to the hub, route its replies. */
+function settle<Up, Down>(opts: EpochRunOptions<Up, Down>, to: number, outboxes: readonly (readonly ShardMessage<Up>[])[], stats: EpochRunStats): ShardMessage<Down>[][] {
+  const merged = mergeOutboxes(outboxes);
+  const replies = opts.hub.apply(to, merged);
+  stats.epochs++;
+  stats.upMessages += merged.length;
+  stats.downMessages += replies.length;
+  const inboxes = route(opts, to, replies);
+  opts.onEpoch?.(to);
+  return inboxes;
+}
+
+/** Runs all epochs; shards may be asynchronous. */
 export async function runEpochs<Up, Down>(opts: EpochRunOptions<Up, Down>): Promise<EpochRunStats> {
   check(opts);
   const stats: EpochRunStats = { epochs: 0, upMessages: 0, downMessages: 0 };
   let inboxes: ShardMessage<Down>[][] = opts.shards.map(() => []);
   for (let from = opts.start ?? 0; from < opts.end; from += opts.delta) {
     const to = Math.min(from + opts.delta, opts.end);
-    const outboxes = await Promise.all(opts.shards.map((s, i) => s.advance(from, to, inboxes[i]!)));
-    const merged = mergeOutboxes(outboxes);
-    const replies = opts.hub.apply(to, merged);
-    inboxes = route(opts, to, replies);
-    stats.epochs++;
-    stats.upMessages += merged.length;
-    stats.downMessages += replies.length;
-    opts.onEpoch?.(to);
+    inboxes = settle(opts, to, await Promise.all(opts.shards.map((s, i) => s.advance(from, to, inboxes[i]!))), stats);
   }
   return stats;
 }
 
-/** The same loop for synchronous shards (one thread): no promise per epoch. */
+/** The same loop for synchronous shards: no promise per epoch (72,000 epochs in a two-hour show). */
 export function runEpochsSync<Up, Down>(opts: EpochRunOptions<Up, Down>): EpochRunStats {
   check(opts);
   const stats: EpochRunStats = { epochs: 0, upMessages: 0, downMessages: 0 };
@@ -87,13 +92,7 @@ export function runEpochsSync<Up, Down>(opts: EpochRunOptions<Up, Down>): EpochR
       if (out instanceof Promise) throw new TypeError('runEpochsSync: a shard returned a Promise; use runEpochs');
       return out;
     });
-    const merged = mergeOutboxes(outboxes);
-    const replies = opts.hub.apply(to, merged);
-    inboxes = route(opts, to, replies);
-    stats.epochs++;
-    stats.upMessages += merged.length;
-    stats.downMessages += replies.length;
-    opts.onEpoch?.(to);
+    inboxes = settle(opts, to, outboxes, stats);
   }
   return stats;
 }
