@@ -70,6 +70,23 @@ export class Counter {
     const k = labelKey(labels);
     this.f.values.set(k, (this.f.values.get(k) ?? 0) + by);
   }
+
+  /** A counter cell for fixed labels, for the hot path (no label key per increment). */
+  cell(labels?: Labels): Cell {
+    const k = labelKey(labels);
+    if (!this.f.values.has(k)) this.f.values.set(k, 0);
+    return new Cell(this.f.values, k);
+  }
+}
+
+export class Cell {
+  constructor(
+    private readonly values: Map<string, number>,
+    private readonly key: string,
+  ) {}
+  inc(by = 1): void {
+    this.values.set(this.key, this.values.get(this.key)! + by);
+  }
 }
 
 const wrap = (k: string): string => (k === '' ? '' : `{${k}}`);

@@ -26,7 +26,7 @@ import { StackHost, type StackConfig, type StackOutbound } from '../stack/index.
 import { classifyComment, warmSegmenter } from '../marketing/index.ts';
 import { hostToken, newSecret, verifyToken, viewerToken, type Role, type TokenClaims } from './auth.ts';
 import { duplicateKeys, Journal, type JournalOrder } from './journal.ts';
-import { Metrics } from './metrics.ts';
+import { Metrics, type Cell } from './metrics.ts';
 import { loadRtc, peerBuffered, type PeerLike } from './rtc.ts';
 import { WebAssets } from './web.ts';
 import { CLOSE, type DownFrame, type Stamp, type TransportDown } from './wire.ts';
@@ -171,6 +171,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const cConnAccepted = metrics.counter('livelab_connections_accepted_total', 'WebSocket connections accepted, by role');
   const cConnRefused = metrics.counter('livelab_connections_refused_total', 'WebSocket upgrades refused, by reason');
   const cFramesIn = metrics.counter('livelab_frames_in_total', 'frames received, by transport');
+  const framesIn = { ws: cFramesIn.cell({ transport: 'ws' }), rtc: cFramesIn.cell({ transport: 'rtc' }) };
   const cRejected = metrics.counter('livelab_frames_rejected_total', 'frames rejected, by reason (oversized, binary, json, schema, auth, rate, danmaku-rate)');
   const cFramesOut = metrics.counter('livelab_frames_out_total', 'frames sent, by kind (danmaku, broadcast, direct, host, transport)');
   const cBytesOut = metrics.counter('livelab_bytes_out_total', 'payload bytes sent');
@@ -183,6 +184,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const cInternal = metrics.counter('livelab_internal_errors_total', 'frames or timers a service threw on (bugs; the server keeps serving)');
   const cHttp = metrics.counter('livelab_http_requests_total', 'HTTP requests, by path');
   for (const r of REJECT_REASONS) cRejected.inc({ reason: r }, 0);
+  const pushCells = new Map<string, Cell>();
+  const pushCell = (type: string): Cell => {
+    let c = pushCells.get(type);
+    if (c === undefined) pushCells.set(type, (c = cPushes.cell({ type })));
+    return c;
+  };
 
   const conns = new Set<Conn>();
   const viewers = new Map<number, Conn>();
@@ -223,17 +230,26 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // ---- outbound ----
   const wsOpen = (c: Conn): boolean => !c.closed && c.ws.readyState === 1;
 
-  function sendTo(c: Conn, s: string, kind: string, droppable: boolean): boolean {
+  type Kind = 'danmaku' | 'broadcast' | 'direct' | 'host' | 'transport';
+  const KINDS: Kind[] = ['danmaku', 'broadcast', 'direct', 'host', 'transport'];
+  const outCells = {
+    ws: Object.fromEntries(KINDS.map((k) => [k, cFramesOut.cell({ kind: k, transport: 'ws' })])) as Record<Kind, Cell>,
+    rtc: Object.fromEntries(KINDS.map((k) => [k, cFramesOut.cell({ kind: k, transport: 'rtc' })])) as Record<Kind, Cell>,
+  };
+  const bytesOut = cBytesOut.cell();
+  const danmakuSkipped = cDanmakuSkipped.cell();
+
+  function sendTo(c: Conn, s: string, kind: Kind, droppable: boolean): boolean {
     if (c.closed) return false;
     if (c.peerOpen && c.peer !== null) {
       if (droppable && peerBuffered(c.peer) > L.slowBufferBytes) {
-        cDanmakuSkipped.inc();
+        danmakuSkipped.inc();
         return false;
       }
       try {
         c.peer.send(s);
-        cFramesOut.inc({ kind, transport: 'rtc' });
-        cBytesOut.inc(undefined, s.length);
+        outCells.rtc[kind].inc();
+        bytesOut.inc(s.length);
         return true;
       } catch {
         c.peerOpen = false;
@@ -242,7 +258,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!wsOpen(c)) return false;
     const buffered = c.ws.bufferedAmount;
     if (droppable && buffered > L.slowBufferBytes) {
-      cDanmakuSkipped.inc();
+      danmakuSkipped.inc();
       return false;
     }
     if (buffered > L.killBufferBytes) {
@@ -251,8 +267,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return false;
     }
     c.ws.send(s);
-    cFramesOut.inc({ kind, transport: 'ws' });
-    cBytesOut.inc(undefined, s.length);
+    outCells.ws[kind].inc();
+    bytesOut.inc(s.length);
     return true;
   }
 
@@ -285,19 +301,58 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return best;
   }
 
+  // The danmaku fan-out runs in slices of viewers with the event loop free in between, so that comments,
+  // orders and the host's actions are not held up behind one tick's thousands of sends. Batches go out in
+  // order; when the fan-out falls more than `maxFanoutBacklog` batches behind, the oldest batch is cut
+  // short for the viewers it has not reached (sampled danmaku under overload, counted).
+  interface FanoutJob {
+    itemJson: string[];
+    stampJson: string[];
+    index: Map<object, number>;
+    batch: DanmakuBatch;
+    targets: Conn[];
+    pos: number;
+  }
+  const fanoutJobs: FanoutJob[] = [];
+  let fanoutScheduled = false;
+  const FANOUT_SLICE = 500;
+  const MAX_FANOUT_BACKLOG = 3;
+  const cFanoutCut = metrics.counter('livelab_danmaku_backlog_cut_total', 'danmaku frames not sent because the fan-out fell behind (overload)');
+  metrics.gauge('livelab_fanout_backlog', 'danmaku batches waiting to be fanned out', () => fanoutJobs.length);
+
   function sendBatch(batch: DanmakuBatch): void {
     const items = batch.items;
     const first = batch.firstId ?? 0;
     const itemJson = items.map((it) => JSON.stringify(it));
     const stampJson = items.map((_, i) => {
-      const s = danmakuStamps.get(first + i) ?? NO_STAMP;
-      return `[${s[0]},${s[1]}]`;
+      const st = danmakuStamps.get(first + i) ?? NO_STAMP;
+      return `[${st[0]},${st[1]}]`;
     });
     const index = new Map<object, number>();
     items.forEach((it, i) => index.set(it, i));
     for (let id = first; id < first + items.length; id++) danmakuStamps.delete(id);
-    for (const c of viewers.values()) {
-      if (!c.joined || c.left) continue;
+    const targets: Conn[] = [];
+    for (const c of viewers.values()) if (c.joined && !c.left) targets.push(c);
+    fanoutJobs.push({ itemJson, stampJson, index, batch, targets, pos: 0 });
+    while (fanoutJobs.length > MAX_FANOUT_BACKLOG) {
+      const old = fanoutJobs.shift()!;
+      cFanoutCut.inc(undefined, old.targets.length - old.pos);
+    }
+    if (!fanoutScheduled) {
+      fanoutScheduled = true;
+      setImmediate(fanoutSlice);
+    }
+  }
+
+  function fanoutSlice(): void {
+    fanoutScheduled = false;
+    const job = fanoutJobs[0];
+    if (job === undefined) return;
+    const { itemJson, stampJson, index, batch, targets } = job;
+    const end = Math.min(targets.length, job.pos + FANOUT_SLICE);
+    for (; job.pos < end; job.pos++) {
+      const c = targets[job.pos]!;
+      if (c.closed || c.left) continue;
       const shown = danmakuShownTo(batch, c.viewer);
       if (shown.length === 0) continue;
       let a = '';
@@ -313,12 +368,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       sendTo(c, `{"m":{"type":"danmaku.batch","items":[${a}]},"it":[${b}],"s":${epochNow()}}`, 'danmaku', true);
     }
+    if (job.pos >= targets.length) fanoutJobs.shift();
+    if (fanoutJobs.length > 0) {
+      fanoutScheduled = true;
+      setImmediate(fanoutSlice);
+    }
   }
 
   function dispatch(out: readonly StackOutbound[], cause: Stamp, promptCause: { count: number; sum: number } | null, now: number): void {
     let promptStamp: Stamp | undefined;
     for (const { to, msg } of out) {
-      cPushes.inc({ type: msg.type });
+      pushCell(msg.type).inc();
       if (msg.type === 'danmaku.batch') {
         sendBatch(msg);
         continue;
@@ -424,7 +484,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 
   function handleFrame(c: Conn, data: RawData | string, binary: boolean, transport: 'ws' | 'rtc'): void {
-    cFramesIn.inc({ transport });
+    framesIn[transport].inc();
     const now = runNow();
     if (!bucket(c, 'fr', now)) {
       cRejected.inc({ reason: 'rate' });

@@ -808,7 +808,11 @@ export function runClientProcess(send: (m: FromClient) => void, on: (fn: (m: ToC
           break;
         case 'stop':
           if (progress !== null) clearInterval(progress);
-          void client?.stop(m.graceMs).then(() => send({ type: 'final', report: client!.report() }));
+          void client?.stop(m.graceMs).then(() => {
+            send({ type: 'final', report: client!.report() });
+            // leave on our own (a CPU profile, if asked for, is written on a normal exit)
+            setTimeout(() => process.exit(0), 500);
+          });
           break;
       }
     } catch (e) {

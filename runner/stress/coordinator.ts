@@ -13,7 +13,7 @@ import { LatencySet, type LatencySummary } from './histo.ts';
 import type { ClientConfig, ClientProgress, ClientReport, FromClient, ToClient } from './ipc.ts';
 import { netemStatus, type NetemStatus } from './netem.ts';
 import type { Fault, StressOptions } from './options.ts';
-import { freePort, ServerProcess } from './server-process.ts';
+import { freePort, profileArgs, ServerProcess } from './server-process.ts';
 
 const CLIENT_MAIN = fileURLToPath(new URL('./client-main.ts', import.meta.url));
 /** the TypeScript loader, resolved from here (a bare `--import tsx` would resolve from the cwd) */
@@ -109,7 +109,7 @@ interface ClientHandle {
 
 function forkClient(index: number, config: ClientConfig, log: (l: string) => void): ClientHandle {
   const child = fork(CLIENT_MAIN, [], {
-    execArgv: ['--import', TSX, '--max-old-space-size=4096'],
+    execArgv: ['--import', TSX, '--max-old-space-size=4096', ...profileArgs()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json',
   });
@@ -486,6 +486,8 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
     return result;
   } finally {
     scraping = false;
+    const alive = clients.filter((c) => c.child.exitCode === null && c.child.signalCode === null);
+    await Promise.race([Promise.all(alive.map((c) => new Promise((r) => c.child.once('exit', r)))), sleep(alive.length && clients.every((c) => c.final) ? 3000 : 0)]);
     for (const c of clients) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
     await server?.stop();
     if (!o.stateDir) rmSync(stateDir, { recursive: true, force: true });

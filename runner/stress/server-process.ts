@@ -62,7 +62,7 @@ export class ServerProcess {
       '--max-peers', String(this.o.maxPeers),
       ...(standby ? ['--standby'] : []),
     ];
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', ...args], {
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', ...profileArgs(), ...args], {
       env: { ...process.env, LIVELAB_SECRET: this.o.secret },
       stdio: [standby ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
@@ -127,6 +127,12 @@ export class ServerProcess {
     await killChild(c, 'SIGTERM');
     clearTimeout(t);
   }
+}
+
+/** LIVELAB_STRESS_PROF=DIR: CPU profiles of the server and client processes (node --cpu-prof) land in DIR */
+export function profileArgs(): string[] {
+  const dir = process.env.LIVELAB_STRESS_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
 function killChild(c: ChildProcess | null, sig: NodeJS.Signals): Promise<void> {
