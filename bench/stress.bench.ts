@@ -76,6 +76,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
     host: r.host,
     counters: r.counters,
     faults: r.faultResults,
+    machine: r.machine,
     wallS: Math.round(r.wallMs / 1000),
   };
 }

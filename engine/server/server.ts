@@ -215,10 +215,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return (c.user + c.system) / 1e6;
   });
   metrics.gauge('process_cpu_user_seconds_total', 'user CPU time', () => process.cpuUsage().user / 1e6);
-  metrics.gauge('process_resident_memory_bytes', 'resident set size', () => process.memoryUsage().rss);
+  metrics.gauge('process_resident_memory_bytes', 'resident set size', () => process.memoryUsage.rss());
   metrics.gauge('nodejs_heap_used_bytes', 'V8 heap used', () => process.memoryUsage().heapUsed);
   metrics.gauge('livelab_memory_per_connection_bytes', 'resident memory above the idle baseline, per open connection', () =>
-    conns.size === 0 ? 0 : Math.max(0, process.memoryUsage().rss - baselineRss) / conns.size,
+    conns.size === 0 ? 0 : Math.max(0, process.memoryUsage.rss() - baselineRss) / conns.size,
   );
   metrics.gauge('livelab_eventloop_delay_p99_seconds', 'event-loop delay p99 since the previous scrape', () => {
     const v = loop.percentile(99) / 1e9;
@@ -306,10 +306,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // order; when the fan-out falls more than `maxFanoutBacklog` batches behind, the oldest batch is cut
   // short for the viewers it has not reached (sampled danmaku under overload, counted).
   interface FanoutJob {
+    /** a danmaku batch (each viewer gets its own sample), or null for a broadcast of `frame` */
+    batch: DanmakuBatch | null;
+    frame: string;
     itemJson: string[];
     stampJson: string[];
     index: Map<object, number>;
-    batch: DanmakuBatch;
     targets: Conn[];
     pos: number;
   }
@@ -333,11 +335,28 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     for (let id = first; id < first + items.length; id++) danmakuStamps.delete(id);
     const targets: Conn[] = [];
     for (const c of viewers.values()) if (c.joined && !c.left) targets.push(c);
-    fanoutJobs.push({ itemJson, stampJson, index, batch, targets, pos: 0 });
-    while (fanoutJobs.length > MAX_FANOUT_BACKLOG) {
-      const old = fanoutJobs.shift()!;
+    fanoutJobs.push({ batch, frame: '', itemJson, stampJson, index, targets, pos: 0 });
+    // only danmaku batches are cut under overload, never a broadcast (a pitch, a flash sale, the show's end)
+    while (fanoutJobs.filter((j) => j.batch !== null).length > MAX_FANOUT_BACKLOG) {
+      const i = fanoutJobs.findIndex((j) => j.batch !== null);
+      const old = fanoutJobs.splice(i, 1)[0]!;
       cFanoutCut.inc(undefined, old.targets.length - old.pos);
     }
+    scheduleFanout();
+  }
+
+  /** A message to every viewer in the room, sent in slices like the danmaku (the loop stays free). */
+  function broadcast(frame: string): void {
+    const targets: Conn[] = [];
+    for (const c of viewers.values()) if (c.joined && !c.left) targets.push(c);
+    // ahead of the danmaku waiting (not of one half sent, nor of earlier broadcasts: their order holds)
+    let at = fanoutJobs.length > 0 && fanoutJobs[0]!.pos > 0 ? 1 : 0;
+    while (at < fanoutJobs.length && fanoutJobs[at]!.batch === null) at++;
+    fanoutJobs.splice(at, 0, { batch: null, frame, itemJson: [], stampJson: [], index: new Map(), targets, pos: 0 });
+    scheduleFanout();
+  }
+
+  function scheduleFanout(): void {
     if (!fanoutScheduled) {
       fanoutScheduled = true;
       setImmediate(fanoutSlice);
@@ -353,6 +372,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     for (; job.pos < end; job.pos++) {
       const c = targets[job.pos]!;
       if (c.closed || c.left) continue;
+      if (batch === null) {
+        sendTo(c, job.frame, 'broadcast', false);
+        continue;
+      }
       const shown = danmakuShownTo(batch, c.viewer);
       if (shown.length === 0) continue;
       let a = '';
@@ -394,8 +417,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         const s = frameOf(msg, promptStamp);
         for (const h of hosts) sendTo(h, s, 'host', false);
       } else if (to === 'all') {
-        const s = frameOf(msg, cause);
-        for (const c of viewers.values()) if (c.joined && !c.left) sendTo(c, s, 'broadcast', false);
+        broadcast(frameOf(msg, cause));
       } else {
         const c = viewers.get(to);
         if (c === undefined || !sendTo(c, frameOf(msg, cause), 'direct', false)) cUndeliverable.inc({ type: msg.type });

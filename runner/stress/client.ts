@@ -221,7 +221,10 @@ export class StressClient {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) this.onText(c, data.toString('utf8'), epochNow());
     });
-    ws.on('error', (e: Error & { code?: string }) => this.count(`error.ws.${e.code ?? 'other'}`));
+    ws.on('error', (e: Error & { code?: string }) => {
+      const key = `error.ws.${e.code ?? e.message.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40)}`;
+      this.count(key);
+    });
     ws.on('close', () => this.onClose(c, ws));
   }
 
@@ -404,7 +407,8 @@ export class StressClient {
   /** a viewer who left closes its connection once its last frames are out and its orders answered */
   private maybeClose(c: Conn): void {
     if (!c.done || c.closing) return;
-    if (c.inFlight === 0 && (c.pending.size === 0 || epochNow() - c.doneAt > 15_000)) this.closeConn(c);
+    // (a viewer never walks away from an unanswered order: the connection stays until it is answered)
+    if (c.inFlight === 0 && c.pending.size === 0 && c.outbox.length === 0) this.closeConn(c);
   }
 
   // ---------------------------------------------------------------- host

@@ -3,7 +3,7 @@
 // merges the clients' histograms and order ledgers with the server's journal into one result.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { duplicateKeys, hostToken as mintHostToken, Journal, JOURNAL_FILE, newSecret, parsePrometheus, type JournalOrder } from '../../engine/server/index.ts';
@@ -95,6 +95,18 @@ export interface StressResult {
   browsers: BrowserReport[];
   netem: NetemStatus;
   targets: TargetRow[];
+  /** the machine during the run: other work on it competes with the server and the clients */
+  machine: {
+    cpus: number;
+    loadavgStart: number[];
+    loadavgEnd: number[];
+    /** CPU used by the whole machine during the run, in cores (2.0 = both cores busy all the time) */
+    busyCores: number;
+    /** of which this run's processes (server, clients, coordinator) */
+    runCores: number;
+    /** of which everything else on the machine */
+    otherCores: number;
+  };
   wallMs: number;
 }
 
@@ -224,6 +236,9 @@ function auditOrders(reports: readonly ClientReport[], journal: readonly Journal
 export async function runStress(o: StressOptions): Promise<StressResult> {
   const log = o.log ?? (() => {});
   const wallStart = Date.now();
+  const loadStart = loadavg();
+  const cpuStart = machineCpu();
+  const selfStart = process.cpuUsage();
   const scenario = loadScenario(readFileSync(o.scenarioFile, 'utf8'), o.scenarioFile);
   const viewers = o.viewers;
   const durationMs = o.durationMs;
@@ -480,7 +495,22 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       browsers,
       netem,
       targets: [],
+      machine: { cpus: 0, loadavgStart: [], loadavgEnd: [], busyCores: 0, runCores: 0, otherCores: 0 },
       wallMs: Date.now() - wallStart,
+    };
+    const cpuEnd = machineCpu();
+    const wallS = (Date.now() - wallStart) / 1000;
+    const self = process.cpuUsage(selfStart);
+    const serverCpu = addMetrics(priorMetrics, lastMetrics).get('process_cpu_seconds_total') ?? 0;
+    const runCpu = serverCpu + reports.reduce((a, r) => a + r.cpuSeconds, 0) + (self.user + self.system) / 1e6;
+    const busy = cpuEnd.busy - cpuStart.busy;
+    result.machine = {
+      cpus: cpus().length,
+      loadavgStart: loadStart.map((x) => Math.round(x * 100) / 100),
+      loadavgEnd: loadavg().map((x) => Math.round(x * 100) / 100),
+      busyCores: Math.round((busy / wallS) * 100) / 100,
+      runCores: Math.round((runCpu / wallS) * 100) / 100,
+      otherCores: Math.max(0, Math.round(((busy - runCpu) / wallS) * 100) / 100),
     };
     result.targets = targetsOf(result);
     return result;
@@ -498,6 +528,18 @@ function addMetrics(a: Map<string, number>, b: Map<string, number>): Map<string,
   const out = new Map(a);
   for (const [k, v] of b) out.set(k, (out.get(k) ?? 0) + v);
   return out;
+}
+
+/** busy and total CPU seconds of the whole machine so far (Linux /proc/stat; zeros elsewhere) */
+function machineCpu(): { busy: number; total: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (f[3] ?? 0) + (f[4] ?? 0);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: (total - idle) / 100, total: total / 100 };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
 }
 
 /** The issue's targets against what was measured. */

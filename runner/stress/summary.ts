@@ -73,6 +73,8 @@ export function formatSummary(r: StressResult): string {
     for (const b of r.browsers) out.push(`browser ${b.index}: ${b.summary}`);
   }
   if (r.netem.requested) out.push(`netem: ${r.netem.reason}`);
+  const mc = r.machine;
+  out.push(`machine: ${mc.cpus} cores, ${mc.busyCores} busy on average (this run ${mc.runCores}, other work ${mc.otherCores}); load ${mc.loadavgStart[0]} → ${mc.loadavgEnd[0]}`);
   out.push('');
   out.push('targets:');
   for (const t of r.targets) out.push(`  ${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${pad(t.name, 44)} ${pad(t.target, 10)} measured ${t.measured ?? '–'}`);
