@@ -7,6 +7,7 @@ import { InputError, type InputProblem } from '../../engine/kernel/index.ts';
 import type { CliIo } from '../io.ts';
 import { runStress } from '../stress/coordinator.ts';
 import { parseDuration, parseFaults, type StressOptions } from '../stress/options.ts';
+import { killChildrenOnSignals } from '../stress/server-process.ts';
 import { formatSummary } from '../stress/summary.ts';
 import { readScenarioFile } from './scenario.ts';
 
@@ -103,6 +104,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
         out: f.out,
         log: (l) => io.err(l),
       };
+      killChildrenOnSignals();
       const result = await runStress(opts);
       writeFileSync(f.out, `${JSON.stringify(result, null, 2)}\n`);
       io.out(f.json ? JSON.stringify(result, null, 2) : `${formatSummary(result)}\nwrote ${f.out}`);

@@ -13,7 +13,7 @@ import { LatencySet, type LatencySummary } from './histo.ts';
 import type { ClientConfig, ClientProgress, ClientReport, FromClient, ToClient } from './ipc.ts';
 import { netemStatus, type NetemStatus } from './netem.ts';
 import type { Fault, StressOptions } from './options.ts';
-import { freePort, profileArgs, ServerProcess } from './server-process.ts';
+import { freePort, profileArgs, ServerProcess, track } from './server-process.ts';
 
 const CLIENT_MAIN = fileURLToPath(new URL('./client-main.ts', import.meta.url));
 /** the TypeScript loader, resolved from here (a bare `--import tsx` would resolve from the cwd) */
@@ -120,11 +120,11 @@ interface ClientHandle {
 }
 
 function forkClient(index: number, config: ClientConfig, log: (l: string) => void): ClientHandle {
-  const child = fork(CLIENT_MAIN, [], {
+  const child = track(fork(CLIENT_MAIN, [], {
     execArgv: ['--import', TSX, '--max-old-space-size=4096', ...profileArgs()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json',
-  });
+  }));
   let resolveReady!: () => void;
   let resolveDone!: (r: ClientReport) => void;
   let rejectDone!: (e: Error) => void;

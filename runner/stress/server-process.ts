@@ -6,6 +6,35 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/livelab.mjs', import.meta.url));
 
+// Every child process a stress run starts (servers, spares, clients) is registered here, so that nothing
+// outlives the run: on a normal exit, and on SIGINT/SIGTERM once `killChildrenOnSignals` is installed.
+const children = new Set<ChildProcess>();
+
+export function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+export function killAllChildren(): void {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+}
+
+process.on('exit', killAllChildren);
+
+let signalsInstalled = false;
+/** For the CLI: Ctrl-C (or a SIGTERM) kills the run's children before the process ends. */
+export function killChildrenOnSignals(): void {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      killAllChildren();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
 export interface ServeInfo {
   url: string;
   port: number;
@@ -62,10 +91,12 @@ export class ServerProcess {
       '--max-peers', String(this.o.maxPeers),
       ...(standby ? ['--standby'] : []),
     ];
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', ...profileArgs(), ...args], {
-      env: { ...process.env, LIVELAB_SECRET: this.o.secret },
-      stdio: [standby ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-    });
+    const child = track(
+      spawn(process.execPath, ['--max-old-space-size=4096', ...profileArgs(), ...args], {
+        env: { ...process.env, LIVELAB_SECRET: this.o.secret },
+        stdio: [standby ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      }),
+    );
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (d: string) => {
       for (const line of d.split('\n')) if (line.trim()) this.o.log(`server: ${line}`);
