@@ -14,7 +14,9 @@ export function summariseRun(t: RunTask, r: RunResult, withCurves: boolean): Run
   const s: RunSummary = { label: t.label, rep: t.rep, seed: t.seed, digest: r.digest, metrics };
   const d = r.detail;
   if (withCurves && d) {
-    const survival = (d as { survival?: { all?: { t: number; survival: number }[] } }).survival?.all;
+    // the run's survival curve (engine/result-detail.ts: { n, tSec, survival }) as points in ms
+    const all = (d as { survival?: { all?: { tSec: number[]; survival: number[] } } }).survival?.all;
+    const survival = all ? all.tSec.map((t, i) => ({ t: t * 1000, survival: all.survival[i]! })) : undefined;
     s.curves = { binMs: d.binMs, concurrent: d.concurrent, gmv: d.gmv, ...(survival ? { survival } : {}) };
   }
   return s;
