@@ -113,6 +113,8 @@ interface Conn {
   frAt: number;
   lastErrorAt: number;
   closed: boolean;
+  /** the last danmaku batch (fan-out sequence) this connection was sent */
+  dmSeen: number;
 }
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -301,58 +303,73 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return best;
   }
 
-  // The danmaku fan-out runs in slices of viewers with the event loop free in between, so that comments,
-  // orders and the host's actions are not held up behind one tick's thousands of sends. Batches go out in
-  // order; when the fan-out falls more than `maxFanoutBacklog` batches behind, the oldest batch is cut
-  // short for the viewers it has not reached (sampled danmaku under overload, counted).
-  interface FanoutJob {
-    /** a danmaku batch (each viewer gets its own sample), or null for a broadcast of `frame` */
-    batch: DanmakuBatch | null;
-    frame: string;
+  // Fan-out runs in slices of viewers with the event loop free in between, so that comments, orders and
+  // the host's actions are not held up behind one tick's thousands of sends. Danmaku adapt to capacity:
+  // each viewer remembers the last batch it was sent (`dmSeen`); a sweep over the room sends every viewer
+  // it reaches the batches it has not had yet, in one frame (each batch sampled under the per-viewer cap).
+  // A batch that arrives mid-sweep is picked up by the viewers not yet reached, and a new sweep follows
+  // for the others. Under overload the frames per viewer fall and latency stays about one sweep instead
+  // of a growing queue; at most MAX_PARTS batches are kept (older ones are cut for whoever missed them,
+  // counted). Broadcasts (pitches, flash sales, the show's end) go in the same slices, first, never cut.
+  interface Part {
+    seq: number;
+    batch: DanmakuBatch;
     itemJson: string[];
     stampJson: string[];
     index: Map<object, number>;
+  }
+  interface Sweep {
     targets: Conn[];
     pos: number;
   }
-  const fanoutJobs: FanoutJob[] = [];
+  const parts: Part[] = [];
+  let partSeq = 0;
+  let sweep: Sweep | null = null;
+  const broadcasts: { frame: string; targets: Conn[]; pos: number }[] = [];
   let fanoutScheduled = false;
   const FANOUT_SLICE = 500;
-  const MAX_FANOUT_BACKLOG = 3;
-  const cFanoutCut = metrics.counter('livelab_danmaku_backlog_cut_total', 'danmaku frames not sent because the fan-out fell behind (overload)');
-  metrics.gauge('livelab_fanout_backlog', 'danmaku batches waiting to be fanned out', () => fanoutJobs.length);
+  const MAX_PARTS = 5;
+  const cFanoutCut = metrics.counter('livelab_danmaku_backlog_cut_total', 'danmaku batches dropped from the fan-out before every viewer had them (overload)');
+  const cSweeps = metrics.counter('livelab_danmaku_sweeps_total', 'fan-out sweeps over the room');
+  metrics.gauge('livelab_fanout_pending_batches', 'danmaku batches not yet sent to every viewer', () => parts.length);
+  const sweepCell = cSweeps.cell();
+
+  function present(): Conn[] {
+    const out: Conn[] = [];
+    for (const c of viewers.values()) if (c.joined && !c.left) out.push(c);
+    return out;
+  }
 
   function sendBatch(batch: DanmakuBatch): void {
     const items = batch.items;
     const first = batch.firstId ?? 0;
-    const itemJson = items.map((it) => JSON.stringify(it));
-    const stampJson = items.map((_, i) => {
-      const st = danmakuStamps.get(first + i) ?? NO_STAMP;
-      return `[${st[0]},${st[1]}]`;
+    parts.push({
+      seq: ++partSeq,
+      batch,
+      itemJson: items.map((it) => JSON.stringify(it)),
+      stampJson: items.map((_, i) => {
+        const st = danmakuStamps.get(first + i) ?? NO_STAMP;
+        return `[${st[0]},${st[1]}]`;
+      }),
+      index: new Map(items.map((it, i) => [it as object, i])),
     });
-    const index = new Map<object, number>();
-    items.forEach((it, i) => index.set(it, i));
     for (let id = first; id < first + items.length; id++) danmakuStamps.delete(id);
-    const targets: Conn[] = [];
-    for (const c of viewers.values()) if (c.joined && !c.left) targets.push(c);
-    fanoutJobs.push({ batch, frame: '', itemJson, stampJson, index, targets, pos: 0 });
-    // only danmaku batches are cut under overload, never a broadcast (a pitch, a flash sale, the show's end)
-    while (fanoutJobs.filter((j) => j.batch !== null).length > MAX_FANOUT_BACKLOG) {
-      const i = fanoutJobs.findIndex((j) => j.batch !== null);
-      const old = fanoutJobs.splice(i, 1)[0]!;
-      cFanoutCut.inc(undefined, old.targets.length - old.pos);
+    while (parts.length > MAX_PARTS) {
+      parts.shift();
+      cFanoutCut.inc();
     }
+    if (sweep === null) startSweep();
     scheduleFanout();
+  }
+
+  function startSweep(): void {
+    sweep = { targets: present(), pos: 0 };
+    sweepCell.inc();
   }
 
   /** A message to every viewer in the room, sent in slices like the danmaku (the loop stays free). */
   function broadcast(frame: string): void {
-    const targets: Conn[] = [];
-    for (const c of viewers.values()) if (c.joined && !c.left) targets.push(c);
-    // ahead of the danmaku waiting (not of one half sent, nor of earlier broadcasts: their order holds)
-    let at = fanoutJobs.length > 0 && fanoutJobs[0]!.pos > 0 ? 1 : 0;
-    while (at < fanoutJobs.length && fanoutJobs[at]!.batch === null) at++;
-    fanoutJobs.splice(at, 0, { batch: null, frame, itemJson: [], stampJson: [], index: new Map(), targets, pos: 0 });
+    broadcasts.push({ frame, targets: present(), pos: 0 });
     scheduleFanout();
   }
 
@@ -363,39 +380,58 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   }
 
-  function fanoutSlice(): void {
-    fanoutScheduled = false;
-    const job = fanoutJobs[0];
-    if (job === undefined) return;
-    const { itemJson, stampJson, index, batch, targets } = job;
-    const end = Math.min(targets.length, job.pos + FANOUT_SLICE);
-    for (; job.pos < end; job.pos++) {
-      const c = targets[job.pos]!;
-      if (c.closed || c.left) continue;
-      if (batch === null) {
-        sendTo(c, job.frame, 'broadcast', false);
-        continue;
-      }
-      const shown = danmakuShownTo(batch, c.viewer);
-      if (shown.length === 0) continue;
-      let a = '';
-      let b = '';
+  /** The frame of every batch the viewer has not had (null if none shows it anything). */
+  function danmakuFrame(c: Conn): string | null {
+    let a = '';
+    let b = '';
+    let n = 0;
+    for (const p of parts) {
+      if (p.seq <= c.dmSeen) continue;
+      const shown = danmakuShownTo(p.batch, c.viewer);
       for (let k = 0; k < shown.length; k++) {
-        const i = index.get(shown[k]!)!;
-        if (k > 0) {
+        const i = p.index.get(shown[k]!)!;
+        if (n++ > 0) {
           a += ',';
           b += ',';
         }
-        a += itemJson[i];
-        b += stampJson[i];
+        a += p.itemJson[i];
+        b += p.stampJson[i];
       }
-      sendTo(c, `{"m":{"type":"danmaku.batch","items":[${a}]},"it":[${b}],"s":${epochNow()}}`, 'danmaku', true);
     }
-    if (job.pos >= targets.length) fanoutJobs.shift();
-    if (fanoutJobs.length > 0) {
-      fanoutScheduled = true;
-      setImmediate(fanoutSlice);
+    c.dmSeen = partSeq;
+    return n === 0 ? null : `{"m":{"type":"danmaku.batch","items":[${a}]},"it":[${b}],"s":${epochNow()}}`;
+  }
+
+  function fanoutSlice(): void {
+    fanoutScheduled = false;
+    let budget = FANOUT_SLICE;
+    while (budget > 0 && broadcasts.length > 0) {
+      const job = broadcasts[0]!;
+      const end = Math.min(job.targets.length, job.pos + budget);
+      budget -= end - job.pos;
+      for (; job.pos < end; job.pos++) {
+        const c = job.targets[job.pos]!;
+        if (!c.closed && !c.left) sendTo(c, job.frame, 'broadcast', false);
+      }
+      if (job.pos >= job.targets.length) broadcasts.shift();
     }
+    if (budget > 0 && sweep !== null) {
+      const sw = sweep;
+      const end = Math.min(sw.targets.length, sw.pos + budget);
+      for (; sw.pos < end; sw.pos++) {
+        const c = sw.targets[sw.pos]!;
+        if (c.closed || c.left || c.dmSeen >= partSeq) continue;
+        const f = danmakuFrame(c);
+        if (f !== null) sendTo(c, f, 'danmaku', true);
+      }
+      if (sw.pos >= sw.targets.length) {
+        sweep = null;
+        // batches that came in during the sweep: another sweep for the viewers reached before them
+        if (parts.length > 0 && present().some((c) => c.dmSeen < partSeq)) startSweep();
+        else parts.length = 0;
+      }
+    }
+    if (broadcasts.length > 0 || sweep !== null) scheduleFanout();
   }
 
   function dispatch(out: readonly StackOutbound[], cause: Stamp, promptCause: { count: number; sum: number } | null, now: number): void {
@@ -546,6 +582,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         closePeer(prev);
       }
       viewers.set(c.viewer, c);
+      c.dmSeen = partSeq;
       c.joined = true;
       c.left = false;
       c.joinedAt = now;
@@ -646,6 +683,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       frAt: now,
       lastErrorAt: -Infinity,
       closed: false,
+      dmSeen: 0,
     };
     conns.add(c);
     if (c.role === 'host') hosts.add(c);
