@@ -14,12 +14,22 @@ export function summariseRun(t: RunTask, r: RunResult, withCurves: boolean): Run
   const s: RunSummary = { label: t.label, rep: t.rep, seed: t.seed, digest: r.digest, metrics };
   const d = r.detail;
   if (withCurves && d) {
-    // the run's survival curve (engine/result-detail.ts: { n, tSec, survival }) as points in ms
-    const all = (d as { survival?: { all?: { tSec: number[]; survival: number[] } } }).survival?.all;
-    const survival = all ? all.tSec.map((t, i) => ({ t: t * 1000, survival: all.survival[i]! })) : undefined;
+    const survival = survivalPoints((d as { survival?: { all?: unknown } }).survival?.all);
     s.curves = { binMs: d.binMs, concurrent: d.concurrent, gmv: d.gmv, ...(survival ? { survival } : {}) };
   }
   return s;
+}
+
+/**
+ * The run's survival curve as points in ms: the report-detail shape (engine/result-detail.ts:
+ * `{ n, tSec, survival }`) or the earlier list of `{ t, survival }` (run files saved before it).
+ */
+function survivalPoints(all: unknown): { t: number; survival: number }[] | undefined {
+  if (Array.isArray(all)) return all as { t: number; survival: number }[];
+  const c = all as { tSec?: unknown; survival?: unknown } | undefined;
+  if (!c || !Array.isArray(c.tSec) || !Array.isArray(c.survival)) return undefined;
+  const s = c.survival as number[];
+  return (c.tSec as number[]).map((t, i) => ({ t: t * 1000, survival: s[i]! }));
 }
 
 export interface ComparisonInput {

@@ -73,6 +73,7 @@ describe('livelab compare', () => {
     expect(r.code, r.err).toBe(0);
     inThread = readJson<Comparison>(path.join(dir, 'comparison.json'));
     expect(inThread.variants).toEqual(['baseline', 'same', 'full']);
+    expect(inThread.curves!.map((c) => c.name)).toEqual(['concurrent', 'gmv', 'survival']);
     expect(inThread.runs.map((x) => `${x.variant}#${x.rep}@${x.seed}`)).toEqual(['baseline#0@9', 'baseline#1@10', 'baseline#2@11', 'same#0@9', 'same#1@10', 'same#2@11', 'full#0@9', 'full#1@10', 'full#2@11']);
     const same = inThread.metrics.filter((m) => m.variant === 'same');
     const base = new Map(inThread.metrics.filter((m) => m.variant === 'baseline').map((m) => [m.metric, m]));
