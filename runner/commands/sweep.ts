@@ -172,9 +172,9 @@ export function registerSweep(program: Command, io: CliIo): void {
       for (const b of sweep.best) {
         const setting = Object.entries(b.overrides).map(([k, v]) => `${k}=${formatParam(v)}`).join(' ');
         const ru = b.runnerUp
-          ? `; vs runner-up ${b.runnerUp.label}: ${fmtValue(b.objective, b.runnerUp.diff.mean, true)} ± ${fmtHalf(b.objective, b.runnerUp.diff.ci95)}${b.runnerUp.diff.significant ? ' (significant)' : ' (not significant)'}`
+          ? `; vs runner-up ${b.runnerUp.label}: ${fmtValue(b.objective, b.runnerUp.diff.mean, true, b.mean)} ± ${fmtHalf(b.objective, b.runnerUp.diff.ci95, b.mean)}${b.runnerUp.diff.significant ? ' (significant)' : ' (not significant)'}`
           : '';
-        io.out(`best ${b.direction} ${b.objective}: ${b.label} (${setting}) ${fmtValue(b.objective, b.mean)} ± ${fmtHalf(b.objective, b.ci95)}${ru}\n`);
+        io.out(`best ${b.direction} ${b.objective}: ${b.label} (${setting}) ${fmtValue(b.objective, b.mean)} ± ${fmtHalf(b.objective, b.ci95, b.mean)}${ru}\n`);
       }
       const t = result.timing;
       io.err(`${tasks.length} runs (${t.computed} simulated, ${t.resumed} resumed) in ${(t.wallMs / 1000).toFixed(1)} s on ${workers} worker(s); wrote ${json}, ${csv}`);

@@ -31,7 +31,7 @@ export function fmtValue(metric: string, v: number, signed = false, like = v): s
     case 'pct':
       return `${sign}${fixed(v * 100, 2)} ${signed ? 'pp' : '%'}`;
     case 'yuan':
-      return `${sign}¥${fixed(v, Math.abs(v) >= 1000 ? 0 : 2)}`.replace('¥-', '-¥');
+      return `${sign}¥${fixed(v, Math.abs(like) >= 1000 ? 0 : 2)}`.replace('¥-', '-¥');
     case 'time':
       return sign + fixed(v, Math.abs(like) >= 10_000 ? 0 : 1);
     default:
@@ -108,7 +108,7 @@ export function sweepTable(s: SweepResult): string {
       const e = st.metrics[m];
       if (!e) return '—';
       const mark = s.best.some((b) => b.objective === m && b.label === st.label) ? ' ★' : '  ';
-      return `${fmtValue(m, e.mean)} ± ${fmtHalf(m, e.ci95)}${mark}`;
+      return `${fmtValue(m, e.mean)} ± ${fmtHalf(m, e.ci95, e.mean)}${mark}`;
     }),
   ])];
   return table(rows, 1 + s.params.length);
