@@ -23,6 +23,27 @@ import { buildWorld, profileIndexOf, type StressWorld } from './world.ts';
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
 
+const DANMAKU_PREFIX = Buffer.from('{"m":{"type":"danmaku.batch"');
+const IT_MARK = Buffer.from('},"it":[');
+const S_MARK = Buffer.from(',"s":');
+
+/**
+ * The stamps of a danmaku frame as the server writes it ({"m":{…,"items":[…]},"it":[[t,w],…],"s":S}),
+ * without decoding the comments (the agents do not read the chat); null if the frame is not in that form.
+ */
+export function danmakuStamps(data: Buffer): DownFrame | null {
+  const i = data.lastIndexOf(IT_MARK);
+  const j = data.lastIndexOf(S_MARK);
+  if (i < 0 || j < i) return null;
+  try {
+    const it = JSON.parse(data.toString('latin1', i + IT_MARK.length - 1, j)) as [number, number][];
+    const sv = Number(data.toString('latin1', j + S_MARK.length, data.length - 1));
+    return { m: { type: 'danmaku.batch', items: [] }, it, s: sv };
+  } catch {
+    return null;
+  }
+}
+
 /** up messages an app keeps while offline and sends on reconnecting (commerce state the viewer changed) */
 const OUTBOX_TYPES: ReadonlySet<string> = new Set(['cart.added', 'cart.removed', 'coupon.claimed', 'return.requested']);
 
@@ -219,7 +240,14 @@ export class StressClient {
     c.ws = ws;
     ws.on('open', () => this.onOpen(c, ws));
     ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) this.onText(c, data.toString('utf8'), epochNow());
+      if (isBinary) return;
+      const arrival = epochNow();
+      // most frames are danmaku the agent does not read: only their stamps are decoded
+      if (data.length > DANMAKU_PREFIX.length && data.compare(DANMAKU_PREFIX, 0, DANMAKU_PREFIX.length, 0, DANMAKU_PREFIX.length) === 0) {
+        const f = danmakuStamps(data);
+        if (f !== null) return this.onDown(c, f, data.length, arrival);
+      }
+      this.onText(c, data.toString('utf8'), arrival);
     });
     ws.on('error', (e: Error & { code?: string }) => {
       const key = `error.ws.${e.code ?? e.message.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40)}`;
@@ -513,8 +541,13 @@ export class StressClient {
       default:
         break;
     }
+    this.onDown(c, f, text.length, arrival);
+  }
+
+  private onDown(c: Conn, f: DownFrame, bytes: number, arrival: number): void {
+    if (f.m.type === 'danmaku.batch') this.count('framesIn');
     if (c.shaper === null) return this.deliver(c, f, arrival);
-    const at = c.shaper.down.arrival(this.runNow(), text.length);
+    const at = c.shaper.down.arrival(this.runNow(), bytes);
     if (at === Infinity) return this.count('shaper.lost');
     this.push(at, { k: Task.Down, c, f, at: arrival });
   }
@@ -526,9 +559,10 @@ export class StressClient {
     switch (m.type) {
       case 'danmaku.batch': {
         const it = f.it;
-        for (let i = 0; i < m.items.length; i++) {
+        const n = it?.length ?? m.items.length;
+        this.count('danmaku.items', n);
+        for (let i = 0; i < n; i++) {
           const st = it?.[i];
-          this.count('danmaku.items');
           if (st === undefined || !(st[0] > 0)) continue;
           this.lat.record('fanout.e2e', now - st[0]);
           this.lat.record('fanout.wire', arrival - st[1]);

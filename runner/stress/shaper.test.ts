@@ -80,3 +80,14 @@ describe('stress options', () => {
     expect(() => parseFaults('restart@2m,drop@3,explode', 60_000)).toThrow(/--fault\.0[\s\S]*--fault\.1[\s\S]*--fault\.2/);
   });
 });
+
+describe('danmaku frames decoded by their stamps only', () => {
+  it('reads the stamps and the send time, whatever the comments say', async () => {
+    const { danmakuStamps } = await import('./client.ts');
+    const items = [{ viewer: 1, text: 'tricky },"it":[ and ,"s": 包邮吗' }, { viewer: 2, text: '"quoted"' }];
+    const frame = `{"m":{"type":"danmaku.batch","items":[${items.map((x) => JSON.stringify(x)).join(',')}]},"it":[[1.5,2.5],[3,4]],"s":1700000000000.25}`;
+    expect(JSON.parse(frame).it).toEqual([[1.5, 2.5], [3, 4]]);
+    expect(danmakuStamps(Buffer.from(frame))).toEqual({ m: { type: 'danmaku.batch', items: [] }, it: [[1.5, 2.5], [3, 4]], s: 1700000000000.25 });
+    expect(danmakuStamps(Buffer.from('{"m":{"type":"danmaku.batch","items":[]}}'))).toBeNull();
+  });
+});
