@@ -5,7 +5,7 @@
 // runner), else a fresh viewer from POST /join; &rtc=1 for the data channel; &autobuy=1 buys the first
 // pitched product by itself.
 import type { ViewerDown, ViewerUp } from '../engine/protocol.ts';
-import { decodeDown, encodeUp, type DownFrame } from '../engine/server/wire.ts';
+import { decodeDown, encodeUp, framesOf, type DownFrame } from '../engine/server/wire.ts';
 
 interface PeerLike {
   connected: boolean;
@@ -200,7 +200,7 @@ function startRtc(): void {
   });
   p.on('data', (d) => {
     const f = decodeDown(typeof d === 'string' ? d : new TextDecoder().decode(d as Uint8Array));
-    if (f !== null) onDown(f);
+    if (f !== null) framesOf(f).forEach(onDown);
   });
   p.on('error', () => (seen.rtc = 'failed'));
   p.on('close', () => {
@@ -229,7 +229,7 @@ function connect(): void {
   };
   sock.onmessage = (e) => {
     const f = decodeDown(String(e.data));
-    if (f !== null) onDown(f);
+    if (f !== null) framesOf(f).forEach(onDown);
   };
   sock.onclose = () => {
     seen.connected = false;

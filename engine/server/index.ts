@@ -6,4 +6,4 @@ export { signToken, verifyToken, viewerToken, hostToken, newSecret, type Role, t
 export { Journal, duplicateKeys, JOURNAL_FILE, type JournalOrder, type JournalReplay } from './journal.ts';
 export { Metrics, parsePrometheus } from './metrics.ts';
 export { loadRtc, rtcUnavailableReason, peerBuffered, type PeerLike, type RtcKit } from './rtc.ts';
-export { encodeUp, decodeDown, CLOSE, type DownFrame, type UpFrameOut, type Stamp, type TransportDown } from './wire.ts';
+export { encodeUp, decodeDown, framesOf, CLOSE, type DownFrame, type UpFrameOut, type Stamp, type TransportDown } from './wire.ts';

@@ -115,6 +115,8 @@ interface Conn {
   closed: boolean;
   /** the last danmaku batch (fan-out sequence) this connection was sent */
   dmSeen: number;
+  /** the last broadcast this connection was sent */
+  bcSeen: number;
 }
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -241,6 +243,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const bytesOut = cBytesOut.cell();
   const danmakuSkipped = cDanmakuSkipped.cell();
 
+  const connBuffered = (c: Conn): number => (c.peerOpen && c.peer !== null ? peerBuffered(c.peer) : c.ws.bufferedAmount);
+
   function sendTo(c: Conn, s: string, kind: Kind, droppable: boolean): boolean {
     if (c.closed) return false;
     if (c.peerOpen && c.peer !== null) {
@@ -303,14 +307,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return best;
   }
 
-  // Fan-out runs in slices of viewers with the event loop free in between, so that comments, orders and
-  // the host's actions are not held up behind one tick's thousands of sends. Danmaku adapt to capacity:
-  // each viewer remembers the last batch it was sent (`dmSeen`); a sweep over the room sends every viewer
-  // it reaches the batches it has not had yet, in one frame (each batch sampled under the per-viewer cap).
-  // A batch that arrives mid-sweep is picked up by the viewers not yet reached, and a new sweep follows
-  // for the others. Under overload the frames per viewer fall and latency stays about one sweep instead
-  // of a growing queue; at most MAX_PARTS batches are kept (older ones are cut for whoever missed them,
-  // counted). Broadcasts (pitches, flash sales, the show's end) go in the same slices, first, never cut.
+  // Fan-out runs in sweeps over the room, in slices of viewers with the event loop free in between, so
+  // that comments, orders and the host's actions are not held up behind thousands of sends. Each
+  // connection remembers the last danmaku batch (`dmSeen`) and the last broadcast (`bcSeen`) it was sent;
+  // a sweep sends every viewer it reaches all it has not had yet in ONE frame ({"b": [...]} when there is
+  // more than one message): broadcasts in order, then the danmaku of every batch it missed (each sampled
+  // under the per-viewer cap). What arrives mid-sweep is picked up by the viewers not yet reached, and a
+  // new sweep follows for the others. Under overload the frames per viewer thus fall, instead of a queue
+  // growing; at most MAX_PARTS danmaku batches are kept (older ones are cut for whoever missed them,
+  // counted); broadcasts (pitches, flash sales, social proof, the show's end) are never cut.
   interface Part {
     seq: number;
     batch: DanmakuBatch;
@@ -324,15 +329,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const parts: Part[] = [];
   let partSeq = 0;
+  const bcasts: { seq: number; frame: string }[] = [];
+  let bcSeq = 0;
   let sweep: Sweep | null = null;
-  const broadcasts: { frame: string; targets: Conn[]; pos: number }[] = [];
   let fanoutScheduled = false;
   const FANOUT_SLICE = 500;
   const MAX_PARTS = 5;
   const cFanoutCut = metrics.counter('livelab_danmaku_backlog_cut_total', 'danmaku batches dropped from the fan-out before every viewer had them (overload)');
-  const cSweeps = metrics.counter('livelab_danmaku_sweeps_total', 'fan-out sweeps over the room');
-  metrics.gauge('livelab_fanout_pending_batches', 'danmaku batches not yet sent to every viewer', () => parts.length);
+  const cSweeps = metrics.counter('livelab_fanout_sweeps_total', 'fan-out sweeps over the room');
+  const cCoalesced = metrics.counter('livelab_frames_coalesced_total', 'messages that shared a frame with others (one write for several)');
+  metrics.gauge('livelab_fanout_pending', 'danmaku batches and broadcasts not yet sent to every viewer', () => parts.length + bcasts.length);
   const sweepCell = cSweeps.cell();
+  const coalescedCell = cCoalesced.cell();
 
   function present(): Conn[] {
     const out: Conn[] = [];
@@ -358,29 +366,27 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       parts.shift();
       cFanoutCut.inc();
     }
-    if (sweep === null) startSweep();
-    scheduleFanout();
+    kick();
   }
 
-  function startSweep(): void {
-    sweep = { targets: present(), pos: 0 };
-    sweepCell.inc();
-  }
-
-  /** A message to every viewer in the room, sent in slices like the danmaku (the loop stays free). */
+  /** A message to every viewer in the room, sent in the sweeps (the loop stays free). */
   function broadcast(frame: string): void {
-    broadcasts.push({ frame, targets: present(), pos: 0 });
-    scheduleFanout();
+    bcasts.push({ seq: ++bcSeq, frame });
+    kick();
   }
 
-  function scheduleFanout(): void {
+  function kick(): void {
+    if (sweep === null) {
+      sweep = { targets: present(), pos: 0 };
+      sweepCell.inc();
+    }
     if (!fanoutScheduled) {
       fanoutScheduled = true;
       setImmediate(fanoutSlice);
     }
   }
 
-  /** The frame of every batch the viewer has not had (null if none shows it anything). */
+  /** The danmaku of every batch the viewer has not had, as a frame (null if none shows it anything). */
   function danmakuFrame(c: Conn): string | null {
     let a = '';
     let b = '';
@@ -402,36 +408,59 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return n === 0 ? null : `{"m":{"type":"danmaku.batch","items":[${a}]},"it":[${b}],"s":${epochNow()}}`;
   }
 
+  function serve(c: Conn): void {
+    let bc: string[] | null = null;
+    if (c.bcSeen < bcSeq) {
+      bc = [];
+      for (const x of bcasts) if (x.seq > c.bcSeen) bc.push(x.frame);
+      c.bcSeen = bcSeq;
+    }
+    let dm: string | null = null;
+    // danmaku only when the connection can take them (a slow consumer gets sampled chat, all its pushes)
+    if (c.dmSeen < partSeq) {
+      if (connBuffered(c) > L.slowBufferBytes) {
+        c.dmSeen = partSeq;
+        danmakuSkipped.inc();
+      } else dm = danmakuFrame(c);
+    }
+    if (bc === null) {
+      if (dm !== null) sendTo(c, dm, 'danmaku', true);
+      return;
+    }
+    if (dm !== null) bc.push(dm);
+    if (bc.length === 1) sendTo(c, bc[0]!, 'broadcast', false);
+    else if (bc.length > 1) {
+      coalescedCell.inc(bc.length - 1);
+      sendTo(c, `{"b":[${bc.join(',')}]}`, 'broadcast', false);
+    }
+  }
+
   function fanoutSlice(): void {
     fanoutScheduled = false;
-    let budget = FANOUT_SLICE;
-    while (budget > 0 && broadcasts.length > 0) {
-      const job = broadcasts[0]!;
-      const end = Math.min(job.targets.length, job.pos + budget);
-      budget -= end - job.pos;
-      for (; job.pos < end; job.pos++) {
-        const c = job.targets[job.pos]!;
-        if (!c.closed && !c.left) sendTo(c, job.frame, 'broadcast', false);
-      }
-      if (job.pos >= job.targets.length) broadcasts.shift();
+    const sw = sweep;
+    if (sw === null) return;
+    const end = Math.min(sw.targets.length, sw.pos + FANOUT_SLICE);
+    for (; sw.pos < end; sw.pos++) {
+      const c = sw.targets[sw.pos]!;
+      if (c.closed || c.left || (c.dmSeen >= partSeq && c.bcSeen >= bcSeq)) continue;
+      serve(c);
     }
-    if (budget > 0 && sweep !== null) {
-      const sw = sweep;
-      const end = Math.min(sw.targets.length, sw.pos + budget);
-      for (; sw.pos < end; sw.pos++) {
-        const c = sw.targets[sw.pos]!;
-        if (c.closed || c.left || c.dmSeen >= partSeq) continue;
-        const f = danmakuFrame(c);
-        if (f !== null) sendTo(c, f, 'danmaku', true);
-      }
-      if (sw.pos >= sw.targets.length) {
-        sweep = null;
-        // batches that came in during the sweep: another sweep for the viewers reached before them
-        if (parts.length > 0 && present().some((c) => c.dmSeen < partSeq)) startSweep();
-        else parts.length = 0;
+    if (sw.pos >= sw.targets.length) {
+      sweep = null;
+      // what came in during the sweep: another sweep for the viewers reached before it
+      const next = present();
+      if (next.some((c) => c.dmSeen < partSeq || c.bcSeen < bcSeq)) {
+        sweep = { targets: next, pos: 0 };
+        sweepCell.inc();
+      } else {
+        parts.length = 0;
+        bcasts.length = 0;
       }
     }
-    if (broadcasts.length > 0 || sweep !== null) scheduleFanout();
+    if (sweep !== null && !fanoutScheduled) {
+      fanoutScheduled = true;
+      setImmediate(fanoutSlice);
+    }
   }
 
   function dispatch(out: readonly StackOutbound[], cause: Stamp, promptCause: { count: number; sum: number } | null, now: number): void {
@@ -583,6 +612,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       viewers.set(c.viewer, c);
       c.dmSeen = partSeq;
+      c.bcSeen = bcSeq;
       c.joined = true;
       c.left = false;
       c.joinedAt = now;
@@ -684,6 +714,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       lastErrorAt: -Infinity,
       closed: false,
       dmSeen: 0,
+      bcSeen: 0,
     };
     conns.add(c);
     if (c.role === 'host') hosts.add(c);

@@ -26,10 +26,13 @@ export type TransportDown =
 export type Stamp = readonly [t: number, w: number];
 
 export interface DownFrame {
+  /** absent in a coalesced frame (`b`) */
   m: DownMessage | TransportDown;
   c?: Stamp;
   it?: Stamp[];
   s?: number;
+  /** several frames in one write (the server's fan-out coalesces what a viewer has not had yet) */
+  b?: DownFrame[];
 }
 
 export interface UpFrameOut {
@@ -44,14 +47,22 @@ export function encodeUp(m: ViewerUp | HostUp | SignalUp, t?: number, w?: number
   return JSON.stringify(w === undefined ? { m, t } : { m, t, w });
 }
 
+const isFrame = (f: DownFrame): boolean => typeof f === 'object' && f !== null && typeof f.m === 'object' && f.m !== null && typeof (f.m as { type?: unknown }).type === 'string';
+
 /** Parses a down frame from a trusted server; null if it is not one. */
 export function decodeDown(text: string): DownFrame | null {
   try {
     const f = JSON.parse(text) as DownFrame;
-    return typeof f === 'object' && f !== null && typeof f.m === 'object' && f.m !== null && typeof (f.m as { type?: unknown }).type === 'string' ? f : null;
+    if (typeof f === 'object' && f !== null && Array.isArray(f.b)) return f.b.every(isFrame) ? f : null;
+    return isFrame(f) ? f : null;
   } catch {
     return null;
   }
+}
+
+/** The frames a down frame carries: itself, or each of a coalesced frame's. */
+export function framesOf(f: DownFrame): DownFrame[] {
+  return f.b ?? [f];
 }
 
 /** WebSocket close codes the server uses (4000–4999 is the application range). */

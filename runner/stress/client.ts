@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { compileMachine, RngStreams, StatechartRuntime, type XEvent } from '../../engine/kernel/index.ts';
 import type { HostDown, HostUp, ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 import type { SignalUp } from '../../engine/protocol-schema.ts';
-import { decodeDown, loadRtc, viewerToken, type DownFrame, type PeerLike } from '../../engine/server/index.ts';
+import { decodeDown, framesOf, loadRtc, viewerToken, type DownFrame, type PeerLike } from '../../engine/server/index.ts';
 import type { ShowTimeline } from '../../engine/room/index.ts';
 import { DEFAULT_VIEWER_PARAMS, hostMachine, PersonaSampler, viewerMachine, type ViewerParams } from '../../agents/index.ts';
 import { loadScenario } from '../../scenarios/schema/index.ts';
@@ -77,7 +77,8 @@ class Conn {
   connectStart = 0;
   closedAt = 0;
   attempts = 0;
-  backoff = 250;
+  /** upper bound of the next reconnect delay (full jitter): the first after a drop is within 2 s */
+  backoff = 2000;
   inFlight = 0;
   joinMsg: ViewerUp | null = null;
   leaveMsg: ViewerUp | null = null;
@@ -260,7 +261,7 @@ export class StressClient {
     if (c.ws !== ws) return;
     const now = epochNow();
     c.open = true;
-    c.backoff = 250;
+    c.backoff = 2000;
     this.count('framesIn', 0);
     if (!c.everOpened) {
       c.everOpened = true;
@@ -300,8 +301,10 @@ export class StressClient {
     if (wasOpen) c.closedAt = epochNow();
     else if (c.everOpened) this.count('reconnect.failures');
     else this.count('connect.failures');
-    const wait = Math.min(4000, c.backoff) * (0.5 + Math.random());
-    c.backoff = Math.min(4000, c.backoff * 2);
+    // exponential backoff with full jitter (uniform below 2 s, 4 s, then 8 s): thousands of clients that lost the
+    // server together spread their reconnects instead of arriving as one SYN flood
+    const wait = 100 + Math.random() * c.backoff;
+    c.backoff = Math.min(8000, c.backoff * 2);
     setTimeout(() => {
       if (!c.closing && !this.stopped) this.connect(c);
     }, wait);
@@ -522,34 +525,41 @@ export class StressClient {
   }
 
   private onText(c: Conn, text: string, arrival: number): void {
-    this.count('framesIn');
     const f = decodeDown(text);
     if (f === null) return this.count('error.badFrame');
-    const m = f.m;
-    switch (m.type) {
-      case 'welcome':
-      case 'pong':
-        return;
-      case 'error':
-        return this.count(`error.server.${m.reason}`);
-      case 'rtc.signal':
-        c.peer?.signal(m.data);
-        return;
-      case 'rtc.refused':
-        this.count('rtc.refused');
-        return this.closePeer(c);
-      default:
-        break;
-    }
+    if (f.b === undefined) {
+      const m = f.m;
+      switch (m.type) {
+        case 'welcome':
+        case 'pong':
+          return;
+        case 'error':
+          return this.count(`error.server.${m.reason}`);
+        case 'rtc.signal':
+          c.peer?.signal(m.data);
+          return;
+        case 'rtc.refused':
+          this.count('rtc.refused');
+          return this.closePeer(c);
+        default:
+          break;
+      }
+    } else this.count('framesIn.coalesced');
     this.onDown(c, f, text.length, arrival);
   }
 
   private onDown(c: Conn, f: DownFrame, bytes: number, arrival: number): void {
-    if (f.m.type === 'danmaku.batch') this.count('framesIn');
-    if (c.shaper === null) return this.deliver(c, f, arrival);
+    this.count('framesIn');
+    if (c.shaper === null) return this.deliverAll(c, f, arrival);
     const at = c.shaper.down.arrival(this.runNow(), bytes);
     if (at === Infinity) return this.count('shaper.lost');
     this.push(at, { k: Task.Down, c, f, at: arrival });
+  }
+
+  /** a frame, or each frame of a coalesced one, in order (they arrived together) */
+  private deliverAll(c: Conn, f: DownFrame, arrival: number): void {
+    if (f.b === undefined) return this.deliver(c, f, arrival);
+    for (const sub of f.b) this.deliver(c, sub, arrival);
   }
 
   private deliver(c: Conn, f: DownFrame, arrival: number): void {
@@ -648,7 +658,7 @@ export class StressClient {
           this.maybeClose(it.c);
           break;
         case Task.Down:
-          this.deliver(it.c, it.f, it.at);
+          this.deliverAll(it.c, it.f, it.at);
           break;
         case Task.Media:
           if (it.c.agent >= 0 && !it.c.done) this.rt.send(it.c.agent, it.ev);
@@ -723,8 +733,10 @@ export class StressClient {
       let pongs = 0;
       ws.on('message', (d: Buffer) => {
         const f = decodeDown(d.toString('utf8'));
-        if (f?.m.type === 'error') errors++;
-        if (f?.m.type === 'pong') pongs++;
+        for (const x of f === null ? [] : framesOf(f)) {
+          if (x.m.type === 'error') errors++;
+          if (x.m.type === 'pong') pongs++;
+        }
       });
       ws.on('error', () => this.count('malformed.ws.errors'));
       ws.on('close', (code) => {

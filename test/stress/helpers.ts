@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { decodeDown, startServer, type DownFrame, type RunningServer, type ServerOptions } from '../../engine/server/index.ts';
+import { decodeDown, framesOf, startServer, type DownFrame, type RunningServer, type ServerOptions } from '../../engine/server/index.ts';
 import type { HostUp, ViewerUp } from '../../engine/protocol.ts';
 import { loadScenario } from '../../scenarios/schema/index.ts';
 import { buildWorld, type StressWorld } from '../../runner/stress/world.ts';
@@ -37,14 +37,16 @@ export class TestClient {
     this.closed = new Promise((resolve) => this.ws.once('close', (code) => resolve(code)));
     this.ws.on('error', () => {});
     this.ws.on('message', (d: Buffer) => {
-      const f = decodeDown(d.toString('utf8'));
-      if (f === null) return;
-      this.frames.push(f);
-      this.waiters = this.waiters.filter((w) => {
-        if (!w.pred(f)) return true;
-        w.resolve(f);
-        return false;
-      });
+      const whole = decodeDown(d.toString('utf8'));
+      if (whole === null) return;
+      for (const f of framesOf(whole)) {
+        this.frames.push(f);
+        this.waiters = this.waiters.filter((w) => {
+          if (!w.pred(f)) return true;
+          w.resolve(f);
+          return false;
+        });
+      }
     });
   }
 
