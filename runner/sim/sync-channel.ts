@@ -54,7 +54,8 @@ export class SyncChannel {
   // ---- worker ----
   /** blocks until a request arrives */
   nextRequest(): unknown {
-    while (Atomics.load(this.ctrl, 0) !== REQUEST) Atomics.wait(this.ctrl, 0, Atomics.load(this.ctrl, 0));
+    // one load per turn: waiting on a second, later load could sleep on REQUEST itself and miss the wake
+    for (let state; (state = Atomics.load(this.ctrl, 0)) !== REQUEST; ) Atomics.wait(this.ctrl, 0, state);
     return this.read();
   }
 
