@@ -113,6 +113,26 @@ export type HostUp =
   | { type: 'host.flashsale'; sku: string; price: number; stock: number; durationMs: number }
   | { type: 'host.segment'; sku: string };
 
+/** A cue of the show timeline (engine/room's TimelineEvent, agents/host's HostCue: the same shape). */
+export type ShowCue =
+  | { readonly kind: 'segment' | 'pitch'; readonly sku: string }
+  | { readonly kind: 'flashsale'; readonly sku: string; readonly price: number; readonly stock: number; readonly durationMs: number }
+  | { readonly kind: 'qa' };
+
+/** The host's message for a timeline cue; Q&A has none (the host answers prompts instead). */
+export function hostUpForCue(c: ShowCue): HostUp | null {
+  switch (c.kind) {
+    case 'segment':
+      return { type: 'host.segment', sku: c.sku };
+    case 'pitch':
+      return { type: 'host.pitch', sku: c.sku };
+    case 'flashsale':
+      return { type: 'host.flashsale', sku: c.sku, price: c.price, stock: c.stock, durationMs: c.durationMs };
+    case 'qa':
+      return null;
+  }
+}
+
 export type UpMessage = ViewerUp | HostUp;
 export type DownMessage = ViewerDown | HostDown;
 

@@ -3,32 +3,18 @@
 // probability. Same fast-path subset as the viewer: named actions, guards and delays only.
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import { logNormal } from '../../engine/kernel/index.ts';
-import type { HostDown, HostUp } from '../../engine/protocol.ts';
+import { hostUpForCue, type HostDown, type HostUp } from '../../engine/protocol.ts';
 import { createHostContext, type HostContext, type HostInput } from './context.ts';
-import type { HostCue } from './timeline.ts';
 
 const now = (c: HostContext) => c.clock.now();
 const inQa = (c: HostContext) => now(c) < c.qaUntil;
-
-function cueMessage(c: HostCue): HostUp | null {
-  switch (c.kind) {
-    case 'segment':
-      return { type: 'host.segment', sku: c.sku };
-    case 'pitch':
-      return { type: 'host.pitch', sku: c.sku };
-    case 'flashsale':
-      return { type: 'host.flashsale', sku: c.sku, price: c.price, stock: c.stock, durationMs: c.durationMs };
-    case 'qa':
-      return null;
-  }
-}
 
 export const hostMachine = setup({
   types: { context: {} as HostContext, events: {} as HostDown, input: {} as HostInput, emitted: {} as HostUp },
   actions: {
     performCue: enqueueActions(({ context: c, enqueue }) => {
       const cue = c.timeline.events[c.cue]!;
-      const msg = cueMessage(cue);
+      const msg = hostUpForCue(cue);
       if (msg !== null) enqueue.emit(msg);
       enqueue.assign({
         cue: c.cue + 1,

@@ -1,5 +1,4 @@
 export type { ShowTimeline, TimelineSpec, TimelineSegment, TimelineEvent, ScriptedEvent } from './types.ts';
 export { createTimeline } from './create.ts';
 export { segmentAt, eventsIn, nextEventAt } from './lookup.ts';
-export { timelineEventToHostUp } from './to-host.ts';
 export { scriptShow, type ScriptProduct, type ScriptOptions } from './script.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InputError } from '../../kernel/index.ts';
-import { createTimeline, eventsIn, nextEventAt, scriptShow, segmentAt, timelineEventToHostUp, type ScriptedEvent } from './index.ts';
+import { createTimeline, eventsIn, nextEventAt, scriptShow, segmentAt, type ScriptedEvent } from './index.ts';
+import { hostUpForCue } from '../../protocol.ts';
 
 const D = 60_000;
 const eventArb: fc.Arbitrary<ScriptedEvent> = fc.oneof(
@@ -59,7 +60,7 @@ describe('show timeline', () => {
     });
     expect(tl.events.map((e) => e.kind)).toEqual(['segment', 'pitch']);
     expect([nextEventAt(tl, 0), nextEventAt(tl, 5_001)]).toEqual([5_000, undefined]);
-    expect(tl.events.map(timelineEventToHostUp)).toEqual([
+    expect(tl.events.map(hostUpForCue)).toEqual([
       { type: 'host.segment', sku: 'a' },
       { type: 'host.pitch', sku: 'a' },
     ]);
