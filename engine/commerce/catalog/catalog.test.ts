@@ -72,4 +72,40 @@ describe('explicit catalog listing', () => {
       expect((e as Error).message).toContain('catalog.1.stock: expected an integer ≥ 0, got -1');
     }
   });
+
+  it('follows a plan exactly: counts per category in order, prices inside the range, the stock median', () => {
+    const cat = generateCatalog({
+      seed: 3,
+      size: 0,
+      plan: [
+        { category: 'beauty', count: 30, priceRange: [200, 500] },
+        { category: 'food', count: 200, stockMedian: 40 },
+      ],
+    });
+    expect(cat.skus.map((k) => k.category)).toEqual([...Array(30).fill('beauty'), ...Array(200).fill('food')]);
+    const beauty = cat.skus.slice(0, 30);
+    expect(beauty.every((k) => k.price >= 200 && k.price <= 500)).toBe(true);
+    // not piled on the bounds: the range is sampled, not clamped
+    expect(new Set(beauty.map((k) => k.price)).size).toBeGreaterThan(20);
+    const stocks = cat.skus.slice(30).map((k) => k.stock).sort((a, b) => a - b);
+    const median = stocks[100]!;
+    expect(median).toBeGreaterThan(30);
+    expect(median).toBeLessThan(55);
+    // the unplanned default stays at 500
+    const plain = generateCatalog({ seed: 3, size: 200, categories: { food: 1 } }).skus.map((k) => k.stock).sort((a, b) => a - b);
+    expect(plain[100]).toBeGreaterThan(380);
+  });
+
+  it('rejects a bad plan naming each entry', () => {
+    try {
+      generateCatalog({ seed: 1, size: 0, plan: [{ category: 'beauty', count: 0 }, { category: 'food', count: 2, priceRange: [50, 10], stockMedian: -1 }] });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).problems.map((p) => p.path)).toEqual([
+        'catalog.generate.categories[0].count',
+        'catalog.generate.categories[1].priceRange',
+        'catalog.generate.categories[1].stockMedian',
+      ]);
+    }
+  });
 });
