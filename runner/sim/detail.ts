@@ -2,10 +2,12 @@
 // ground truth and alerts, prompts, SKU ranking. Deterministic (no wall-clock or worker figures).
 import type * as mkt from '../../engine/marketing/index.ts';
 import { Histogram, kaplanMeier, survivalAt, type Observation } from '../../engine/metrics/index.ts';
-import type { Alert, Anomaly, Cdf, QoeWatchBucket, ReportDetail, SurvivalCurve, TimelineItem } from '../../engine/result-detail.ts';
+import * as mktValues from '../../engine/marketing/index.ts';
+import type { Alert, Anomaly, Cdf, Coupons, PropensityBucket, QoeWatchBucket, ReportDetail, Segments, SkuHeat, SurvivalCurve, TimelineItem } from '../../engine/result-detail.ts';
 import { formatClock, type Scenario } from '../../scenarios/schema/index.ts';
 import type { StackHub } from './hub.ts';
 import type { ViewerRecord } from './records.ts';
+import { latencySeries } from './latency-series.ts';
 
 const MIN = 60_000;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -57,7 +59,104 @@ function timeline(hub: StackHub): TimelineItem[] {
   return items.sort((a, b) => a.startMs - b.startMs);
 }
 
-export function buildDetail(s: Scenario, hub: StackHub, records: readonly ViewerRecord[], ms: mkt.MarketingSummary, truth: readonly mkt.AnomalyInterval[], scenarioFile?: string): ReportDetail {
+/** §7: present viewers per real-time interest segment at each bin's end, and the moves between segments */
+export function segmentsOf(hub: StackHub, bins: number): Segments | undefined {
+  const seg = hub.marketing.segments;
+  if (seg === null) return undefined;
+  const names = hub.marketing.catalog.categories;
+  const C = names.length;
+  const pad = (row: readonly number[]) => Array.from({ length: bins }, (_, i) => row[i] ?? 0);
+  const transitions = names.map((_, i) => Array.from(seg.transitions.subarray(i * C, (i + 1) * C)));
+  // segments nobody was ever in, or moved into or out of, are left out (they only add empty rows)
+  const keep = names.map((_, i) => seg.sizes[i]! > 0 || transitions[i]!.some((n) => n > 0) || transitions.some((row) => row[i]! > 0));
+  const idx = names.map((_, i) => i).filter((i) => keep[i]);
+  return {
+    names: idx.map((i) => names[i]!),
+    sizes: idx.map((i) => pad(hub.marketingSeries.sizes[i] ?? [])),
+    transitions: idx.map((i) => idx.map((j) => transitions[i]![j]!)),
+  };
+}
+
+const HEAT_SKUS = 15;
+
+/** §8: the ranking score per SKU per bin, for the SKUs with the most heat over the show */
+export function skuHeatOf(hub: StackHub, bins: number): SkuHeat | undefined {
+  if (hub.marketing.heat === null) return undefined;
+  const cat = hub.marketing.catalog;
+  const rows = hub.marketingSeries.heat.map((row, i) => ({ i, row: Array.from({ length: bins }, (_, b) => round(row[b] ?? 0, 3)) }));
+  const total = (r: number[]) => r.reduce((a, b) => a + b, 0);
+  const top = rows.filter((r) => total(r.row) > 0).sort((a, b) => total(b.row) - total(a.row) || a.i - b.i).slice(0, HEAT_SKUS);
+  return {
+    skus: top.map(({ i }) => ({ id: cat.skus[i]!.sku, name: hub.catalog.byId.get(cat.skus[i]!.sku)?.name.en ?? cat.skus[i]!.name, category: cat.skus[i]!.category })),
+    heat: top.map((r) => r.row),
+  };
+}
+
+/**
+ * §8: viewers bucketed by the engine's spending-propensity index (low / mid / high by its thresholds):
+ * the index at the viewer's first checkout (what they did before buying), else at the end of the show.
+ */
+export function propensityOf(hub: StackHub, records: readonly ViewerRecord[]): PropensityBucket[] | undefined {
+  const m = hub.marketing;
+  if (m.profiles === null) return undefined;
+  const p = m.config.propensity;
+  const { low, high } = p.thresholds;
+  const labels = [`low (< ${low})`, `mid (${low}–${high})`, `high (≥ ${high})`];
+  const out = labels.map((label) => ({ label, viewers: 0, buyers: 0, orders: 0, gmv: 0, aov: 0 }));
+  for (const r of records) {
+    let index = hub.marketingSeries.propensityAtCheckout.get(r.id);
+    if (index === undefined) {
+      const slot = m.slots.find(r.id);
+      index = slot >= 0 ? mktValues.viewerPropensity(m.profiles, slot, m.catalog, p) : mktValues.propensityIndex({ priceLevelSum: 0, priceLevelWeight: 0, orderValue: 0, orders: 0, carts: 0, checkouts: 0, giftValue: 0 }, m.catalog.medianPrice, p);
+    }
+    const b = out[mktValues.bucketOf(index, p)]!;
+    b.viewers++;
+    if (r.orders > 0) b.buyers++;
+    b.orders += r.orders;
+    b.gmv += r.spent;
+  }
+  return out.map((b) => ({ ...b, gmv: round(b.gmv, 2), aov: b.orders > 0 ? round(b.gmv / b.orders, 2) : 0 }));
+}
+
+/**
+ * §8: coupons the marketing engine pushed to one viewer (targeting), issued and redeemed (an order was
+ * confirmed with it), per segment (the category of the coupon's SKU) and per bin. A run without
+ * targeting issues none: all zeros.
+ */
+export function couponsOf(hub: StackHub, bins: number): Coupons {
+  const binOf = (t: number) => Math.min(bins - 1, Math.max(0, Math.floor(t / hub.series.binMs)));
+  const issuedSeries = new Array<number>(bins).fill(0);
+  const redeemedSeries = new Array<number>(bins).fill(0);
+  const bySeg = new Map<string, { segment: string; issued: number; redeemed: number }>();
+  const segOf = (sku: string | undefined) => {
+    const i = sku === undefined ? undefined : hub.marketing.catalog.skuIndex.get(sku);
+    const name = i === undefined ? '(any SKU)' : hub.marketing.catalog.categories[hub.marketing.catalog.categoryOfSku[i]!]!;
+    let g = bySeg.get(name);
+    if (!g) bySeg.set(name, (g = { segment: name, issued: 0, redeemed: 0 }));
+    return g;
+  };
+  let issued = 0;
+  for (const c of hub.commerce.coupons.values()) {
+    if (c.to === 'all') continue;
+    issued++;
+    issuedSeries[binOf(c.issuedAt)]!++;
+    segOf(c.sku).issued++;
+  }
+  let redeemed = 0;
+  const seen = new Set<string>();
+  for (const o of hub.series.couponOrders) {
+    const c = hub.commerce.coupons.get(o.couponId);
+    if (!c || c.to === 'all' || seen.has(c.id) || !c.redeemedBy.has(o.viewer)) continue;
+    seen.add(c.id);
+    redeemed++;
+    redeemedSeries[binOf(o.t)]!++;
+    segOf(c.sku).redeemed++;
+  }
+  const bySegment = [...bySeg.values()].sort((a, b) => b.issued - a.issued || a.segment.localeCompare(b.segment));
+  return { issued, redeemed, bySegment, issuedSeries, redeemedSeries };
+}
+
+export function buildDetail(s: Scenario, hub: StackHub, records: readonly ViewerRecord[], ms: mkt.MarketingSummary, truth: readonly mkt.AnomalyInterval[], scenarioFile?: string): ReportDetail & { latencyToLiveMs?: number[] } {
   const showMs = hub.showEndMs;
   const profiles = s.network.mix.map((m) => m.profile);
   const segments = [...new Set(records.map((r) => r.segment))].sort();
@@ -77,6 +176,11 @@ export function buildDetail(s: Scenario, hub: StackHub, records: readonly Viewer
     if (c) byNetwork[p] = c;
   });
   const all = cdf(records);
+  const bins = Math.ceil(showMs / hub.series.binMs);
+  const latency = hub.viewerLatency ? latencySeries(hub.viewerLatency) : undefined;
+  const interest = segmentsOf(hub, bins);
+  const skuHeat = skuHeatOf(hub, bins);
+  const propensity = propensityOf(hub, records);
   return {
     run: { ...(scenarioFile ? { scenarioFile } : {}), viewers: s.audience.size, durationMinutes: s.show.durationMinutes, startTimeOfDay: s.show.startTime },
     survival: {
@@ -93,5 +197,10 @@ export function buildDetail(s: Scenario, hub: StackHub, records: readonly Viewer
     skuRanking: ms.skuHeat.slice(0, 20).map((h) => ({ sku: h.sku, name: hub.catalog.byId.get(h.sku)?.name.en ?? h.sku, score: round(h.score, 3), mentions: h.mentions, dwellSec: round(h.dwellSec), views: h.views, carts: h.carts })),
     cleaning: ms.cleaning,
     intents: ms.intents,
+    ...(latency ? { latencyToLiveMs: latency.p50, latencyToLiveP95Ms: latency.p95 } : {}),
+    ...(interest ? { segments: interest } : {}),
+    ...(skuHeat ? { skuHeat } : {}),
+    ...(propensity ? { propensity } : {}),
+    coupons: couponsOf(hub, bins),
   };
 }

@@ -1,6 +1,7 @@
 // Per-minute series the hub counts from the canonical message stream (for result.json's detail and
 // the report): arrivals, departures, the funnel stages, GMV.
 import { BinnedSeries } from '../../engine/metrics/index.ts';
+import * as mkt from '../../engine/marketing/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 
 export class HubSeries {
@@ -13,6 +14,10 @@ export class HubSeries {
   readonly paid: BinnedSeries;
   readonly gmv: BinnedSeries;
   readonly comments: BinnedSeries;
+
+  /** confirmed orders that carried a coupon: when, the coupon, the viewer (redemption, for the report) */
+  readonly couponOrders: { t: number; couponId: string; viewer: number }[] = [];
+  private readonly couponOf = new Map<string, string>();
 
   /** per viewer: the funnel stages reached (bit i = stage i), for viewer-level funnel counts */
   private stages = new Uint8Array(1024);
@@ -69,6 +74,7 @@ export class HubSeries {
       case 'checkout.submitted':
         this.checkedOut.add(t);
         this.reach(m.viewer, 3);
+        if (m.couponId !== undefined) this.couponOf.set(m.idempotencyKey, m.couponId);
         return;
       case 'danmaku.sent':
         this.comments.add(t);
@@ -81,6 +87,60 @@ export class HubSeries {
       if (to >= 0) this.reach(to, 4);
       this.paid.add(t);
       this.gmv.add(t, m.total);
+      const coupon = this.couponOf.get(m.idempotencyKey);
+      if (coupon !== undefined) {
+        this.couponOf.delete(m.idempotencyKey);
+        this.couponOrders.push({ t, couponId: coupon, viewer: to });
+      }
     }
+  }
+}
+
+/**
+ * Observation of the marketing engine for the report (reads only; nothing here feeds back into the run):
+ * at each bin boundary the size of each interest segment among the viewers present and every SKU's heat
+ * score; at a viewer's first checkout, their spending-propensity index (the index the engine had built
+ * from what they did before buying, so buckets are not defined by the purchase itself).
+ */
+export class MarketingSeries {
+  /** sizes[segment][bin]: present viewers whose real-time segment is that category, at the bin's end */
+  readonly sizes: number[][];
+  /** heat[sku][bin]: the ranking score of each SKU (catalog order) at the bin's end */
+  readonly heat: number[][];
+  /** viewer id → propensity index at their first checkout */
+  readonly propensityAtCheckout = new Map<number, number>();
+  private next: number;
+
+  constructor(readonly binMs: number, categories: number, skus: number) {
+    this.sizes = Array.from({ length: categories }, () => []);
+    this.heat = Array.from({ length: skus }, () => []);
+    this.next = binMs;
+  }
+
+  /** Called after the engine's tick at the epoch end: samples every bin boundary reached. */
+  sample(s: mkt.MarketingState, now: number): void {
+    while (now >= this.next) {
+      const bin = this.next / this.binMs - 1;
+      const seg = s.segments;
+      if (seg !== null) {
+        const counts = new Array<number>(this.sizes.length).fill(0);
+        const n = s.slots.size;
+        for (let slot = 0; slot < n; slot++) {
+          const c = seg.segment.a[slot]!;
+          if (c >= 0 && s.present.a[slot]) counts[c]!++;
+        }
+        counts.forEach((k, c) => (this.sizes[c]![bin] = k));
+      }
+      const heat = s.heat;
+      if (heat !== null) this.heat.forEach((row, i) => (row[bin] = heat.score(i, this.next)));
+      this.next += this.binMs;
+    }
+  }
+
+  /** Called before the engine ingests a viewer's message. */
+  beforeIngest(s: mkt.MarketingState, m: ViewerUp): void {
+    if (m.type !== 'checkout.submitted' || s.profiles === null || this.propensityAtCheckout.has(m.viewer)) return;
+    const slot = s.slots.find(m.viewer);
+    if (slot >= 0) this.propensityAtCheckout.set(m.viewer, mkt.viewerPropensity(s.profiles, slot, s.catalog, s.config.propensity));
   }
 }

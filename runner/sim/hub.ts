@@ -14,7 +14,8 @@ import { hostMachine } from '../../agents/host/index.ts';
 import { hoursOfDay, strategyOverrides, type Scenario } from '../../scenarios/schema/index.ts';
 import { buildCatalog, skusOf } from './world/catalog.ts';
 import { buildShow, type ScriptedShow } from './world/timeline.ts';
-import { HubSeries } from './hub-series.ts';
+import { HubSeries, MarketingSeries } from './hub-series.ts';
+import type { LatencyObservation } from './latency-series.ts';
 import { Histogram } from '../../engine/metrics/index.ts';
 
 type Out = Addressed<ViewerDown | HostDown> | { to: 'commerce'; msg: ControlMsg };
@@ -27,6 +28,10 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
   readonly show: ScriptedShow;
   readonly digest = new TraceDigest();
   readonly series: HubSeries;
+  /** observation of the marketing engine for the report (segments, heat, propensity); reads only */
+  readonly marketingSeries: MarketingSeries;
+  /** the viewer shards' latency observation, merged (set by simulate.ts after the run; report only) */
+  viewerLatency: LatencyObservation | undefined = undefined;
   readonly host: StatechartRuntime;
   readonly prompts: { t: number; intent: string; sku?: string; text: string; viewers: number; firstCommentAt: number }[] = [];
   readonly pitches: { t: number; sku: string; scripted: string }[] = [];
@@ -61,6 +66,7 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
     this.adviceOn = config.propensity.enabled || config.promo.enabled || config.heat.enabled;
     this.badPitches = s.anomalies.flatMap((a) => (a.type === 'bad-pitch' ? [{ start: a.at * 60_000, end: a.at * 60_000 + a.durationSeconds * 1000, appeal: a.appeal, ...(a.sku ? { sku: a.sku } : {}) }] : []));
     this.series = new HubSeries(60_000);
+    this.marketingSeries = new MarketingSeries(60_000, this.marketing.catalog.categories.length, this.marketing.catalog.skus.length);
     this.host = new StatechartRuntime(compileMachine(hostMachine), { onEmit: (_h, e, now) => void this.hostOut.push({ t: now, msg: e as HostUp }) });
     this.hostHandle = this.host.spawn({ timeline: this.show.timeline, rng: new RngStreams(s.seed, s.rng), clock: { now: () => this.host.now }, startAt: 0 });
   }
@@ -81,6 +87,7 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
     const outs = mkt.tick(this.marketing, epochEnd);
     const dt = performance.now() - t0;
     this.route(outs, epochEnd);
+    this.marketingSeries.sample(this.marketing, Math.min(epochEnd, this.showEndMs));
     for (let i = before; i < this.prompts.length; i++) this.promptComputeMs.record(dt / (this.prompts.length - before));
     return this.replies;
   }
@@ -109,6 +116,7 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
       this.returns.push(msg);
       return;
     }
+    this.marketingSeries.beforeIngest(this.marketing, msg);
     if (msg.type === 'danmaku.sent') {
       const t0 = performance.now();
       mkt.ingest(this.marketing, msg, m.t);

@@ -14,6 +14,7 @@ import type { Scenario } from '../../scenarios/schema/index.ts';
 import { buildArrivals, buildPersonaConfig } from './world/audience.ts';
 import { NetworkWorld } from './world/network.ts';
 import type { ViewerRecord } from './records.ts';
+import { LatencySampler } from './latency-series.ts';
 
 const K_ARRIVE = 0, K_MEDIA = 1, K_DOWN = 2, K_END = 3;
 const UP_BYTES = 160; // a JSON frame of a comment or an action, with framing
@@ -55,6 +56,8 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
   private readonly active = new Set<number>();
   private pending: ShardMessage<ViewerUp>[] = [];
   private readonly showEndMs: number;
+  /** report observation: latency to live per minute (reads the players only) */
+  readonly latency: LatencySampler;
 
   constructor(opts: ShardOptions) {
     const s = opts.scenario;
@@ -63,6 +66,7 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     this.net = new NetworkWorld(s, this.streams);
     this.player = new PlayerStore(resolvePlayerConfig({ rule: s.network.abr.rule as never, ladderKbps: s.network.abr.ladderKbps }));
     this.showEndMs = s.show.durationMinutes * 60_000;
+    this.latency = new LatencySampler(60_000, Math.ceil(this.showEndMs / 60_000));
     this.rt = new StatechartRuntime(compileMachine(viewerMachine), {
       onEmit: (h, e, now) => this.emitted(h, e as ViewerUp, now),
       onDone: (h, now) => this.finished(h, now),
@@ -84,6 +88,7 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
       } else for (const h of this.active) this.deliver(h, m.t, m.msg);
     }
     this.rt.runUntil(to, (rt) => this.external(rt.extKind, rt.extTarget, rt.extArg, rt.extPayload));
+    this.latency.sample(to, () => [...this.active].map((h) => [h, this.players[h]!] as [number, Player]));
     // what reached the stack by the end of this epoch; the rest waits for a later one
     this.pending.sort((a, b) => a.t - b.t || a.agent - b.agent || a.seq - b.seq);
     let k = 0;
@@ -140,6 +145,7 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     this.seqOf[h] = 0;
     const p = createPlayer(this.player, link, this.streams.stream(id, 'media'), { viewer: id, joinMs: now });
     this.players[h] = p;
+    this.latency.start(h);
     const spawned = this.rt.spawn({ persona, rng: this.streams, clock: { now: () => this.rt.now } });
     if (spawned !== h) throw new Error(`ViewerShard: expected handle ${h}, got ${spawned}`);
     if (p.nextMs < Infinity && this.active.has(h)) this.rt.schedule(p.nextMs, K_MEDIA, h, this.rt.generation(h));
@@ -168,6 +174,7 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     const p = this.players[h]!;
     endSession(p, now, this.media);
     this.media.clear();
+    this.latency.leave(h, p, now);
     const q = qoeOf(p);
     const id = this.viewerOf[h]!;
     this.records.push({

@@ -9,6 +9,7 @@ import type { ViewerRecord } from './records.ts';
 import { buildResult } from './results.ts';
 import { ViewerShard } from './shard.ts';
 import { WorkerShards } from './worker-shard.ts';
+import { mergeLatency } from './latency-series.ts';
 
 export interface SimulateOptions {
   workers?: number;
@@ -37,13 +38,16 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
     const shard = new ViewerShard({ scenario: s, shard: 0, shards: 1 });
     runEpochsSync({ shards: [shard], hub, delta, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
     records = shard.records;
+    hub.viewerLatency = mergeLatency([shard.latency.observation()]);
     events = shard.rt.macrosteps + shard.stats.mediaSteps;
     if (shard.inRoom > 0) throw new Error(`simulate: ${shard.inRoom} viewers still in the room after the show ended`);
   } else {
     const pool = new WorkerShards(s, workers);
     try {
       runEpochsSync({ shards: [pool], hub, delta, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
-      for (const r of pool.finish()) {
+      const reports = pool.finish();
+      hub.viewerLatency = mergeLatency(reports.map((r) => r.latency));
+      for (const r of reports) {
         records = records.concat(r.records);
         events += r.macrosteps + r.stats.mediaSteps;
         if (r.inRoom > 0) throw new Error(`simulate: ${r.inRoom} viewers still in the room after the show ended`);

@@ -5,6 +5,7 @@ import type { EpochShard, ShardMessage } from '../../engine/kernel/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
 import type { ViewerRecord } from './records.ts';
+import type { LatencyObservation } from './latency-series.ts';
 import type { ShardStats } from './shard.ts';
 import { SyncChannel } from './sync-channel.ts';
 
@@ -13,6 +14,8 @@ export interface ShardReport {
   stats: ShardStats;
   macrosteps: number;
   inRoom: number;
+  /** report observation: latency to live per minute (integer sums, merged in simulate.ts) */
+  latency: LatencyObservation;
 }
 
 export class WorkerShards implements EpochShard<ViewerUp, ViewerDown> {

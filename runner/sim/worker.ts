@@ -26,7 +26,7 @@ for (;;) {
       channel.respond({ ok: true, value: s.advance(req.from, req.to, req.inbox) });
       continue;
     }
-    channel.respond({ ok: true, value: { records: s.records, stats: s.stats, macrosteps: s.rt.macrosteps, inRoom: s.inRoom } });
+    channel.respond({ ok: true, value: { records: s.records, stats: s.stats, macrosteps: s.rt.macrosteps, inRoom: s.inRoom, latency: s.latency.observation() } });
   } catch (e) {
     channel.respond({ ok: false, error: (e as Error).stack ?? String(e) });
   }

@@ -28,6 +28,8 @@ export class SegmentTracker {
   readonly sizes: number[];
   moves = 0;
   assigned = 0;
+  /** observation only (the report's transition matrix): moves from→to, at [from * categories + to] */
+  readonly transitions: Uint32Array;
   /** moves not yet served by targeting, by slot, in the order they happened */
   readonly pending = new Map<number, SegmentMove>();
 
@@ -38,6 +40,7 @@ export class SegmentTracker {
   ) {
     this.segment = slots.column((n) => new Int16Array(n), -1);
     this.sizes = new Array<number>(interest.categories).fill(0);
+    this.transitions = new Uint32Array(interest.categories * interest.categories);
   }
 
   /** Re-evaluates a viewer's segment after their interests changed at `now`. */
@@ -59,6 +62,7 @@ export class SegmentTracker {
     this.sizes[cur]!--;
     this.sizes[best]!++;
     this.moves++;
+    this.transitions[cur * this.sizes.length + best]!++;
     const prev = this.pending.get(slot);
     this.pending.set(slot, { slot, at: prev?.at ?? now, from: prev?.from ?? cur, to: best });
   }
