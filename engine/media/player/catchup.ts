@@ -18,9 +18,14 @@ export function catchupRate(cfg: ResolvedPlayerConfig, latencyMs: number, levelM
   return sigmoidRate(delta, delta < 0 ? -cfg.catchupMinRate : cfg.catchupMaxRate);
 }
 
+/** dash.js's minimum rate change: 0.02 for a maximum offset of 0.5, linear in it. */
+export function catchupMinChange(cfg: ResolvedPlayerConfig): number {
+  return cfg.catchupMaxRate > 0 ? 0.02 / (0.5 / cfg.catchupMaxRate) : 0.02;
+}
+
 /** The rate to play at now, given the current one (dash.js's minimum change rule). */
 export function nextRate(cfg: ResolvedPlayerConfig, current: number, latencyMs: number, levelMs: number): number {
-  const minChange = cfg.catchupMaxRate > 0 ? 0.02 / (0.5 / cfg.catchupMaxRate) : 0.02;
+  const minChange = catchupMinChange(cfg);
   // near the target the answer is "stay at 1" without the exponential: |rate − 1| = c·|tanh(2.5Δ)| ≤ 2.5·c·|Δ|
   if (current === 1 && cfg.catchupMode === 'default') {
     const delta = (latencyMs - cfg.targetLatencyMs) / 1000;

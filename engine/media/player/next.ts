@@ -12,7 +12,7 @@ export function computeNext(p: Player): number {
   const cfg = p.cfg;
   const phase = p.phase;
   if (phase === PHASE.ended) return (p.nextMs = Infinity);
-  const n = cfg.partsPerSegment;
+  const n = cfg.partsPerSegment * p.dlSegs;
   const S = cfg.segmentMs;
   const P = cfg.partMs;
   const now = p.now;
@@ -22,22 +22,23 @@ export function computeNext(p: Player): number {
   const L = now - pos;
   if (phase === PHASE.playing) {
     const r = p.rate;
-    const lowBuf = p.lowBuf === 1;
-    // the buffer falls to the floor that matters now (the stall threshold, or empty once below it),
-    // counting the parts that land first; below the threshold, the part that lifts it back above
-    const floor = lowBuf ? 0 : cfg.stallThresholdMs;
+    // the buffer falls to the floor that matters now, counting the parts that land first: the stall
+    // threshold (dash.js BUFFER_EMPTY) when crossing it changes something (catch-up pauses: the rate goes
+    // back to 1; BOLA drops a placeholder it holds), else empty (the freeze). Crossing the threshold at
+    // rate 1 with no placeholder changes nothing, so step() notes BUFFER_EMPTY at its next wake-up.
+    // Model choice: leaving BUFFER_EMPTY (a part lifting the level back above the threshold) is noted at
+    // the next wake-up too, not by one of its own: catch-up resumes at the player's next decision (within
+    // a segment) instead of on each 0.2 s part, which would otherwise be drained straight back to the
+    // threshold at up to 1.5× (a wake-up on every part for a weak link behind the live edge).
+    const quiet = r === 1 && !(p.bolaSteady === 1 && p.bolaPlaceholderS > 0);
+    const floor = p.lowBuf === 1 || quiet ? 0 : cfg.stallThresholdMs;
     let B = p.bufEnd;
     let j = p.dlPart;
-    let lookForExit = lowBuf;
     for (;;) {
       const hit = now + (B - floor - pos) / r;
       const a = seg >= 0 && j < n ? partAt(p, j) : Infinity;
       if (a <= hit) {
         B = seg * S + (j + 1) * P;
-        if (lookForExit && B - (pos + r * (a - now)) > cfg.stallThresholdMs + EPS) {
-          if (a < next) next = a;
-          lookForExit = false;
-        }
         j++;
         continue;
       }
@@ -45,7 +46,7 @@ export function computeNext(p: Player): number {
       break;
     }
     // the picture reaches a segment of another rung
-    const last = seg >= 0 ? seg : p.nextSeg - 1;
+    const last = seg >= 0 ? seg + p.dlSegs - 1 : p.nextSeg - 1;
     const shown = p.renderQ;
     for (let k = Math.floor((pos + EPS) / S) + 1; k <= last; k++) {
       if (rungOf(p, k) !== shown) {
@@ -54,6 +55,9 @@ export function computeNext(p: Player): number {
         break;
       }
     }
+    // catch-up is re-decided at least once a segment, as it was when every segment was a step (a group
+    // is only requested at rate 1, but a stall inside it can start a catch-up)
+    if (r !== 1 && p.dlSegs > 1 && seg >= 0 && now + S < next) next = now + S;
     // playing slower than real time lets latency grow towards the alarm and the drift limit
     if (r < 1) {
       if (p.latHigh === 0) next = Math.min(next, now + (cfg.latencyHighMs - L) / (1 - r));

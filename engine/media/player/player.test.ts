@@ -6,7 +6,7 @@ import { FAMILY_3G, FAST_4G, MMSYS20_CASCADE, PROFILE_NAMES, StepTrace, getProfi
 import { MMSYS20_LADDER_KBPS, resolvePlayerConfig } from '../config.ts';
 import { MediaEventBuffer } from '../events.ts';
 import { createPlayer } from './create.ts';
-import { PlayerStore } from './state.ts';
+import { MAX_GROUP_SEGMENTS, PlayerStore } from './state.ts';
 import { advance } from './step.ts';
 import { rungAt, runPlayer } from './test-run.ts';
 
@@ -35,10 +35,21 @@ describe('player on a steady fast link', () => {
     expect(r.p.now - r.p.pos).toBeCloseTo(4000, -2);
   });
 
-  it('costs about one player event per 1 s segment, not one per 200 ms part', () => {
+  it('costs far less than one player event per 1 s segment once steady (groups of up to 8 segments)', () => {
+    // 20 Mbit/s with a 3 Mbit/s top rung: headroom 6 → runs of 8 segments after startup and catch-up
     const perMinute = r.steps / 3;
-    expect(perMinute).toBeGreaterThan(55);
-    expect(perMinute).toBeLessThan(70);
+    expect(perMinute).toBeGreaterThan(60 / MAX_GROUP_SEGMENTS);
+    expect(perMinute).toBeLessThan(15);
+    const late = r.requests.filter(([t]) => t > 60_000);
+    expect(late.length).toBeLessThan((130 / MAX_GROUP_SEGMENTS) * 1.3);
+  });
+
+  it('groups only steady viewers with headroom: a link barely above the rung re-decides every segment', () => {
+    // 2400 kbit/s: safe estimate ~2160 → rung 2000, headroom 1.08
+    const tight = runPlayer({ profile: constant(2400), untilMs: 130_000 });
+    const late = tight.requests.filter(([t]) => t > 60_000);
+    expect(late.length).toBeGreaterThan(65);
+    expect(tight.steps / 2).toBeGreaterThan(55);
   });
 });
 

@@ -13,14 +13,19 @@ import { LATENCY_BUCKETS } from '../qoe/latency-histogram.ts';
 
 export const PHASE = { startup: 0, playing: 1, stalled: 2, ended: 3 } as const;
 
-/** Double columns: the fields, then the arrival time of each part of the segment in flight. */
+/**
+ * The most segments one request may carry (download.ts groupSegments: a steady viewer commits to its rung
+ * for a run of segments, fetched as one chunked transfer).
+ */
+export const MAX_GROUP_SEGMENTS = 8;
+/** Double columns: the fields, then the arrival time of each part of the segments in flight. */
 const NF_FIELDS = 27;
 /** Int columns. */
-const NI = 18;
+const NI = 19;
 
-/** Power-of-two ring of requested rungs per segment: enough for the most a buffer can hold. */
+/** Power-of-two ring of requested rungs per segment: enough for the most a buffer can hold plus a group. */
 function ringSize(cfg: ResolvedPlayerConfig): number {
-  const segs = Math.ceil(cfg.bufferTimeDefaultMs / cfg.segmentMs) + 4;
+  const segs = Math.ceil(cfg.bufferTimeDefaultMs / cfg.segmentMs) + MAX_GROUP_SEGMENTS + 4;
   let n = 8;
   while (n < segs) n *= 2;
   return n;
@@ -49,7 +54,7 @@ export class PlayerStore {
   constructor(cfg: ResolvedPlayerConfig, rows = CHUNK_ROWS) {
     this.cfg = cfg;
     this.rule = ABR_RULES[cfg.rule];
-    this.nf = NF_FIELDS + cfg.partsPerSegment;
+    this.nf = NF_FIELDS + MAX_GROUP_SEGMENTS * cfg.partsPerSegment;
     this.ringLen = ringSize(cfg);
     this.chunkRows = Math.max(1, rows);
   }
@@ -164,6 +169,8 @@ export class Player {
   /** rung of the previous segment for NQoE's switch term (−1 before the first) */
   get prevSegQ(): number { return this.i[this.ib + 16]!; } set prevSegQ(v: number) { this.i[this.ib + 16] = v; }
   get viewer(): number { return this.i[this.ib + 17]!; } set viewer(v: number) { this.i[this.ib + 17] = v; }
+  /** segments in the transfer in flight (dlSeg … dlSeg + dlSegs − 1; their parts are contiguous) */
+  get dlSegs(): number { return this.i[this.ib + 18]!; } set dlSegs(v: number) { this.i[this.ib + 18] = v; }
 }
 
 /** A fresh player row: everything zero except what is not. */
@@ -189,7 +196,7 @@ export function levelOf(p: Player): number {
   return p.bufEnd - p.pos;
 }
 
-/** Arrival time of part j of the segment in flight. */
+/** Arrival time of part j of the transfer in flight (parts of its segments in order). */
 export function partAt(p: Player, j: number): number {
   return p.f[p.fb + NF_FIELDS + j]!;
 }

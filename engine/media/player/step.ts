@@ -46,7 +46,7 @@ export function syncTo(p: Player, t: number): void {
   const seg = p.dlSeg;
   if (seg >= 0) {
     const cfg = p.cfg;
-    const n = cfg.partsPerSegment;
+    const n = cfg.partsPerSegment * p.dlSegs;
     let j = p.dlPart;
     if (j < n && partAt(p, j) <= t) {
       do j++;
@@ -88,7 +88,7 @@ export function step(p: Player, out: MediaEventBuffer): void {
   syncTo(p, t);
   const cfg = p.cfg;
   const ladder = cfg.ladder;
-  if (p.dlSeg >= 0 && p.dlPart >= cfg.partsPerSegment) complete(p, t);
+  if (p.dlSeg >= 0 && p.dlPart >= cfg.partsPerSegment * p.dlSegs) complete(p, t);
   const level = levelOf(p);
   if (p.phase === PHASE.startup && level >= cfg.rebufferGoalMs - EPS) {
     p.phase = PHASE.playing;
