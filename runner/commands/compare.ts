@@ -8,6 +8,7 @@ import { applyOverrides, didYouMean, FLAG_PATHS, variantNames, variantScenario, 
 import { buildComparison, summariseRun, type Comparison } from '../experiments/comparison.ts';
 import { executeRuns } from '../experiments/execute.ts';
 import { comparisonTable } from '../experiments/format.ts';
+import { checkThresholdMetrics, comparisonThresholds } from '../experiments/thresholds.ts';
 import { progressBar } from '../experiments/progress.ts';
 import { buildTasks, byGroup, commonNumbers, mergeResume, onInterrupt, RUN_DEFINING, type ExperimentFlags } from '../experiments/setup.ts';
 import { loadSavedRuns, writeManifest } from '../experiments/store.ts';
@@ -87,6 +88,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       const { replications, workers } = commonNumbers(flags, problems);
       if (problems.length > 0) throw new InputError(problems);
       const { file, base, variants, baseline, scenarios } = await compareScenarios(file0, flags);
+      checkThresholdMetrics(file, variants, scenarios);
       const tasks = buildTasks(variants.map((label, i) => ({ label, scenario: scenarios[i]! })), replications);
       const dir = flags.resume ?? flags.out ?? path.join('out', `${base.name}-compare-${base.seed}`);
       const saved = flags.resume !== undefined ? loadSavedRuns(dir, tasks) : { found: new Map(), unreadable: [] };
@@ -121,6 +123,8 @@ export function registerCompare(program: Command, io: CliIo): void {
         runs,
         result.timing,
       );
+      const thresholds = comparisonThresholds(variants, scenarios, comparison.metrics);
+      if (thresholds.length > 0) comparison.thresholds = thresholds;
       const written = [path.join(dir, 'comparison.json')];
       writeAtomic(written[0]!, `${JSON.stringify(comparison, null, 2)}\n`);
       if (flags.report !== false) {
@@ -134,6 +138,10 @@ export function registerCompare(program: Command, io: CliIo): void {
       io.out(`${comparisonTable(comparison, { all: flags.allMetrics === true })}\n`);
       io.out(`± : half-width of the 95 % CI (Student t; rates in percentage points); Δ: paired difference to ${baseline}; ✱ significant (the CI excludes 0)\n`);
       const t = result.timing;
+      const failed = thresholds.filter((x) => !x.pass);
+      if (thresholds.length > 0) io.out(`thresholds (on the means over the replications): ${thresholds.length - failed.length} of ${thresholds.length} pass\n`);
       io.err(`${tasks.length} runs (${t.computed} simulated, ${t.resumed} resumed) in ${(t.wallMs / 1000).toFixed(1)} s on ${workers} worker(s); wrote ${written.join(', ')}`);
+      for (const x of failed) io.err(`threshold failed: ${x.variant}: ${x.expression} (mean ${x.actual ?? 'no data'})`);
+      if (failed.length > 0) io.setExitCode(1);
     });
 }

@@ -13,7 +13,7 @@ import { progressBar } from '../experiments/progress.ts';
 import { buildTasks, byGroup, commonNumbers, mergeResume, onInterrupt, RUN_DEFINING, type ExperimentFlags } from '../experiments/setup.ts';
 import { loadSavedRuns, writeManifest } from '../experiments/store.ts';
 import { buildSweep, grid, parseObjective, parseParam, settingLabel, sweepCsv } from '../experiments/sweep.ts';
-import type { Objective, SweepParam } from '../experiments/types.ts';
+import type { Objective, SweepParam, SweepResult } from '../experiments/types.ts';
 import { scenarioHash } from '../sim/results.ts';
 import { resolveScenario } from '../scenario-input.ts';
 import { writeAtomic } from '../output.ts';
@@ -24,6 +24,21 @@ interface SweepFlags extends ExperimentFlags {
   param?: string[];
   objective?: string[];
   variant?: string;
+  report?: boolean;
+}
+
+/** sweep.html through reports/sweep, when the reports module is present (loaded lazily: it inlines the Vega runtime) */
+async function renderSweepHtml(s: SweepResult): Promise<string | null> {
+  try {
+    const sweepSpec = '../../reports/sweep/index.ts';
+    const assetsSpec = '../../reports/assets.ts';
+    const [mod, assets] = (await Promise.all([import(sweepSpec), import(assetsSpec)])) as [{ renderSweep?: (s: SweepResult, assets: unknown) => string }, { loadReportAssets?: () => unknown }];
+    if (!mod.renderSweep || !assets.loadReportAssets) return null;
+    return mod.renderSweep(s, assets.loadReportAssets());
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw e;
+  }
 }
 
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
@@ -108,6 +123,7 @@ export function registerSweep(program: Command, io: CliIo): void {
     .option('--duration <d>', 'show length: minutes, 90m, 2h (overrides show.durationMinutes)')
     .option('--out <dir>', 'output folder (default out/<scenario>-sweep-<seed>/)')
     .option('--resume <dir>', 'continue an interrupted sweep in DIR: finished runs are not recomputed')
+    .option('--no-report', 'skip sweep.html')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (fileArg: string | undefined, given: SweepFlags) => {
       const { file: file0, flags } = mergeResume('sweep', fileArg, given, ['param', 'objective', 'variant', ...RUN_DEFINING]);
@@ -167,6 +183,14 @@ export function registerSweep(program: Command, io: CliIo): void {
       const csv = path.join(dir, 'sweep.csv');
       writeAtomic(json, `${JSON.stringify(sweep, null, 2)}\n`);
       writeAtomic(csv, sweepCsv(sweep));
+      const written = [json, csv];
+      if (flags.report !== false) {
+        const html = await renderSweepHtml(sweep);
+        if (html !== null) {
+          written.push(path.join(dir, 'sweep.html'));
+          writeAtomic(written[2]!, html);
+        }
+      }
       io.out(`${base.name}: ${settings.length} setting(s) × ${replications} replication(s) of ${base.audience.size.toLocaleString('en')} viewers × ${base.show.durationMinutes} min\n`);
       io.out(`${sweepTable(sweep)}\n`);
       for (const b of sweep.best) {
@@ -177,6 +201,6 @@ export function registerSweep(program: Command, io: CliIo): void {
         io.out(`best ${b.direction} ${b.objective}: ${b.label} (${setting}) ${fmtValue(b.objective, b.mean)} ± ${fmtHalf(b.objective, b.ci95, b.mean)}${ru}\n`);
       }
       const t = result.timing;
-      io.err(`${tasks.length} runs (${t.computed} simulated, ${t.resumed} resumed) in ${(t.wallMs / 1000).toFixed(1)} s on ${workers} worker(s); wrote ${json}, ${csv}`);
+      io.err(`${tasks.length} runs (${t.computed} simulated, ${t.resumed} resumed) in ${(t.wallMs / 1000).toFixed(1)} s on ${workers} worker(s); wrote ${written.join(', ')}`);
     });
 }

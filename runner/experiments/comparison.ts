@@ -7,6 +7,7 @@ import type { RunResult } from '../../engine/result.ts';
 import { LIVELAB_VERSION } from '../version.ts';
 import { metricValues, orderMetrics } from './metrics.ts';
 import { estimate, pairedDifference } from './stats.ts';
+import type { ComparisonThreshold } from './thresholds.ts';
 import type { ComparisonCurve, ComparisonMetric, ComparisonResult, ExperimentTiming, RunSummary, RunTask } from './types.ts';
 
 export function summariseRun(t: RunTask, r: RunResult, withCurves: boolean): RunSummary {
@@ -48,6 +49,8 @@ export type Comparison = ComparisonResult & {
   runs: { variant: string; rep: number; seed: number; digest: string }[];
   /** metrics some replications did not report (e.g. alertPrecision when no alert was raised) */
   partial?: { metric: string; variant: string; n: number }[];
+  /** the scenario's thresholds per variant, on the means over the replications (thresholds.ts); absent when there are none */
+  thresholds?: ComparisonThreshold[];
   timing: ExperimentTiming;
 };
 

@@ -178,6 +178,14 @@ describe('livelab sweep', () => {
     expect(csv[0]!.startsWith('setting,audience.size,strategy.preset,commerce.gmv,commerce.gmv.ci95.lo,commerce.gmv.ci95.hi,')).toBe(true);
     expect(csv[3]!.startsWith('s2,200,baseline,')).toBe(true);
     expect(r.out).toContain('best max viewers.arrived: s2 (audience.size=200 strategy.preset=baseline)');
+    // sweep.html: the best per objective, the grid, a chart of the objective against the parameters
+    const html = readFileSync(path.join(dir, 'sweep.html'), 'utf8');
+    expect(html).toContain('<tr data-objective="viewers.arrived" data-best="s2">');
+    expect(html).toContain('<tr data-objective="viewers.arrived" data-best="s0">');
+    expect(html.match(/<tr data-setting="s\d">/g)).toHaveLength(4);
+    expect(html).toContain('data-chart="sweep-viewers-arrived"');
+    expect(html).not.toContain('data-error');
+    expect(r.err).toContain(`wrote ${path.join(dir, 'sweep.json')}, ${path.join(dir, 'sweep.csv')}, ${path.join(dir, 'sweep.html')}`);
   });
 });
 
