@@ -5,7 +5,7 @@
 // behaviour → targeted push percentiles, orders lost/duplicated through the restart, server CPU and
 // memory per connection. `--quick`: 2,000 viewers for 60 s at 100 comments/s.
 // Flags: --viewers N --duration S (seconds, ramp included) --ramp S --rate R --fanout-tick MS --no-shaping
-// --restart=cold --clients K.
+// --restart=cold --clients K --danmaku-every MS (each viewer's danmaku cadence; 0: every tick).
 import { fileURLToPath } from 'node:url';
 import { runStress } from '../runner/stress/coordinator.ts';
 import { parseFaults } from '../runner/stress/options.ts';
@@ -21,7 +21,8 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
   const durationS = Number(flags.duration ?? (quick ? 60 : rampS + 300));
   const rate = Number(flags.rate ?? (quick ? 100 : 500));
   const restartAtS = Math.round(rampS + (durationS - rampS) / 2);
-  const fanoutTickMs = Number(flags['fanout-tick'] ?? 200);
+  const fanoutTickMs = Number(flags['fanout-tick'] ?? 100);
+  const danmakuEveryMs = Number(flags['danmaku-every'] ?? 1000);
   const r = await runStress({
     scenarioFile: SCENARIO,
     viewers,
@@ -35,6 +36,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
     webrtcShare: 0.0004,
     faults: parseFaults(`restart@${restartAtS}s`, durationS * 1000),
     fanoutTickMs,
+    danmakuEveryMs,
     shaping: flags['no-shaping'] !== true,
     restartMode: flags.restart === 'cold' ? 'cold' : 'warm',
     graceMs: 20_000,
@@ -43,7 +45,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
   process.stderr.write(`${formatSummary(r)}\n`);
   const l = r.latency;
   return {
-    config: { viewers, durationS, rampS, holdS: durationS - rampS, commentsPerSecond: rate, fanoutTickMs, shaping: r.shaping, clients: r.clients, restartAtS, restartMode: r.server.restartMode },
+    config: { viewers, durationS, rampS, holdS: durationS - rampS, commentsPerSecond: rate, fanoutTickMs, danmakuEveryMs, shaping: r.shaping, clients: r.clients, restartAtS, restartMode: r.server.restartMode },
     targets: r.targets,
     latencyMs: {
       connect: l.connect,
@@ -59,6 +61,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
       reconnect: l.reconnect,
     },
     commentsPerSecond: r.commentsPerSecond,
+    danmakuShown: r.danmaku,
     orders: r.orders,
     server: {
       cpuAvgPct: r.server.cpuAvgPct,

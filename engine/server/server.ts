@@ -49,6 +49,13 @@ export interface ServerLimits {
   /** WebRTC peer pairs open at once (each holds ~40 fds and native threads) */
   maxPeers: number;
   maxConnections: number;
+  /**
+   * danmaku cadence per viewer: a viewer is sent danmaku at most once per this many ms (rounded to a whole
+   * number G of fan-out ticks), from the batch of one tick in G (its phase), sampled under G times the
+   * tick's per-viewer cap: the shown rate per viewer stays the room's cap, the comments stay fresh (one
+   * tick old at most), and the frames written per second fall G-fold. 0: every tick.
+   */
+  danmakuEveryMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -63,6 +70,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   killBufferBytes: 16 * 1024 * 1024,
   maxPeers: 5,
   maxConnections: 30_000,
+  danmakuEveryMs: 0,
 };
 
 export interface ServerOptions {
@@ -117,6 +125,8 @@ interface Conn {
   dmSeen: number;
   /** the last broadcast this connection was sent */
   bcSeen: number;
+  /** danmaku cadence phase: this connection is sent the batches whose sequence ≡ −phase (mod G) */
+  phase: number;
 }
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -322,6 +332,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     itemJson: string[];
     stampJson: string[];
     index: Map<object, number>;
+    /** the batch as sampled for a viewer on a G-tick cadence (G × the tick's cap) */
+    wide: DanmakuBatch;
   }
   interface Sweep {
     targets: Conn[];
@@ -334,6 +346,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let sweep: Sweep | null = null;
   let fanoutScheduled = false;
   const FANOUT_SLICE = 500;
+  const tickMs = stack.room.fanout.cfg.tickMs;
+  /** G: a viewer is sent danmaku from one fan-out tick in G */
+  const dmEvery = Math.max(1, Math.round(L.danmakuEveryMs / tickMs));
   const MAX_PARTS = 5;
   const cFanoutCut = metrics.counter('livelab_danmaku_backlog_cut_total', 'danmaku batches dropped from the fan-out before every viewer had them (overload)');
   const cSweeps = metrics.counter('livelab_fanout_sweeps_total', 'fan-out sweeps over the room');
@@ -342,9 +357,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const sweepCell = cSweeps.cell();
   const coalescedCell = cCoalesced.cell();
 
+  /** whether a danmaku batch for this connection's phase came since the last one it was sent */
+  function dmDue(c: Conn): boolean {
+    if (c.dmSeen >= partSeq) return false;
+    if (dmEvery === 1) return true;
+    const s0 = c.dmSeen + 1;
+    const first = s0 + ((((-(s0 + c.phase)) % dmEvery) + dmEvery) % dmEvery);
+    return first <= partSeq;
+  }
+  const needs = (c: Conn): boolean => c.bcSeen < bcSeq || dmDue(c);
+
+  /** the viewers in the room with something to be sent */
   function present(): Conn[] {
     const out: Conn[] = [];
-    for (const c of viewers.values()) if (c.joined && !c.left) out.push(c);
+    for (const c of viewers.values()) if (c.joined && !c.left && needs(c)) out.push(c);
     return out;
   }
 
@@ -360,6 +386,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         return `[${st[0]},${st[1]}]`;
       }),
       index: new Map(items.map((it, i) => [it as object, i])),
+      wide: dmEvery > 1 && batch.perViewer !== undefined ? { ...batch, perViewer: batch.perViewer * dmEvery } : batch,
     });
     for (let id = first; id < first + items.length; id++) danmakuStamps.delete(id);
     while (parts.length > MAX_PARTS) {
@@ -392,8 +419,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     let b = '';
     let n = 0;
     for (const p of parts) {
-      if (p.seq <= c.dmSeen) continue;
-      const shown = danmakuShownTo(p.batch, c.viewer);
+      if (p.seq <= c.dmSeen || (p.seq + c.phase) % dmEvery !== 0) continue;
+      const shown = danmakuShownTo(p.wide, c.viewer);
       for (let k = 0; k < shown.length; k++) {
         const i = p.index.get(shown[k]!)!;
         if (n++ > 0) {
@@ -417,7 +444,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     let dm: string | null = null;
     // danmaku only when the connection can take them (a slow consumer gets sampled chat, all its pushes)
-    if (c.dmSeen < partSeq) {
+    if (dmDue(c)) {
       if (connBuffered(c) > L.slowBufferBytes) {
         c.dmSeen = partSeq;
         danmakuSkipped.inc();
@@ -442,14 +469,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const end = Math.min(sw.targets.length, sw.pos + FANOUT_SLICE);
     for (; sw.pos < end; sw.pos++) {
       const c = sw.targets[sw.pos]!;
-      if (c.closed || c.left || (c.dmSeen >= partSeq && c.bcSeen >= bcSeq)) continue;
+      if (c.closed || c.left || !needs(c)) continue;
       serve(c);
     }
     if (sw.pos >= sw.targets.length) {
       sweep = null;
       // what came in during the sweep: another sweep for the viewers reached before it
       const next = present();
-      if (next.some((c) => c.dmSeen < partSeq || c.bcSeen < bcSeq)) {
+      if (next.length > 0) {
         sweep = { targets: next, pos: 0 };
         sweepCell.inc();
       } else {
@@ -715,7 +742,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       closed: false,
       dmSeen: 0,
       bcSeen: 0,
+      phase: 0,
     };
+    c.phase = c.id % dmEvery;
     conns.add(c);
     if (c.role === 'host') hosts.add(c);
     cConnAccepted.inc({ role: c.role });

@@ -20,6 +20,7 @@ export interface ServeFlags {
   stateDir?: string;
   secret?: string;
   fanoutTick: string;
+  danmakuEvery: string;
   fsync?: boolean;
   web: boolean;
   json?: boolean;
@@ -55,7 +56,10 @@ export async function serveFromFlags(flags: ServeFlags, log: (line: string) => v
     stateDir: flags.stateDir ?? null,
     fsync: flags.fsync === true,
     webDir: flags.web ? WEB_DIR : null,
-    ...(flags.maxPeers !== undefined ? { limits: { maxPeers: int('--max-peers', flags.maxPeers, 0, 100) } } : {}),
+    limits: {
+      ...(flags.maxPeers !== undefined ? { maxPeers: int('--max-peers', flags.maxPeers, 0, 100) } : {}),
+      danmakuEveryMs: int('--danmaku-every', flags.danmakuEvery, 0, 10_000),
+    },
     log,
   });
 }
@@ -70,6 +74,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--state-dir <dir>', 'journal orders here and replay them on start (orders survive a restart)')
     .option('--secret <s>', 'HMAC secret of the join tokens (default: $LIVELAB_SECRET, else random per run)')
     .option('--fanout-tick <ms>', 'danmaku fan-out tick in ms (divides 1000)', '200')
+    .option('--danmaku-every <ms>', 'send each viewer danmaku at most once per this many ms (a whole number of ticks, the freshest tick of each period, same shown rate; 0: every tick)', '0')
     .option('--max-peers <n>', 'WebRTC peer pairs open at once (default 5)')
     .option('--fsync', 'fsync the journal after every record (survives a machine crash, slower)')
     .option('--no-web', 'do not serve the browser viewer page')

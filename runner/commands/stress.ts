@@ -28,6 +28,7 @@ interface StressFlags {
   shopSpeed: string;
   buyBoost: string;
   fanoutTick: string;
+  danmakuEvery: string;
   restart: string;
   churn: boolean;
   out: string;
@@ -53,7 +54,8 @@ export function registerStressCommand(program: Command, io: CliIo): void {
     .option('--comment-rate <r>', 'aggregate comments per second to drive (default: the persona model\'s own rate)')
     .option('--shop-speed <k>', 'shopping decisions k times faster than calibrated (more orders in a short run)', '1')
     .option('--buy-boost <b>', 'lower the buy threshold by b logit units (more orders in a short run)', '0')
-    .option('--fanout-tick <ms>', 'the server\'s danmaku fan-out tick (divides 1000)', '200')
+    .option('--fanout-tick <ms>', 'the server\'s danmaku fan-out tick (divides 1000)', '100')
+    .option('--danmaku-every <ms>', 'the server sends each viewer danmaku at most once per this many ms (0: every fan-out tick)', '1000')
     .option('--restart <mode>', 'restart fault: warm (spare process takes over) or cold (new process)', 'warm')
     .option('--no-churn', 'viewers who leave are not replaced')
     .option('--out <file>', 'where to write the JSON result', 'stress.json')
@@ -78,6 +80,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
       const shopSpeed = num('--shop-speed', f.shopSpeed, (n) => n >= 1 && n <= 1000, 'a factor in [1, 1000]')!;
       const buyBoost = num('--buy-boost', f.buyBoost, (n) => n >= 0 && n <= 10, 'a number in [0, 10]')!;
       const tick = num('--fanout-tick', f.fanoutTick, (n) => Number.isInteger(n) && n > 0 && 1000 % n === 0, 'a number of ms that divides 1000')!;
+      const every = num('--danmaku-every', f.danmakuEvery, (n) => Number.isInteger(n) && n >= 0 && n <= 10_000, 'an integer number of ms in [0, 10000]')!;
       if (f.restart !== 'warm' && f.restart !== 'cold') problems.push({ path: '--restart', expected: "'warm' or 'cold'", value: f.restart });
       if (viewers > 15_000 * (clients ?? Math.ceil(viewers / 5000))) problems.push({ path: '--clients', expected: 'at most 15,000 viewers per client process', value: clients });
       if (problems.length > 0) throw new InputError(problems);
@@ -100,6 +103,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
         buyBoost,
         churn: f.churn,
         fanoutTickMs: tick,
+        danmakuEveryMs: every,
         restartMode: f.restart as 'warm' | 'cold',
         out: f.out,
         log: (l) => io.err(l),

@@ -4,6 +4,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { duplicateKeys, hostToken as mintHostToken, Journal, JOURNAL_FILE, newSecret, parsePrometheus, type JournalOrder } from '../../engine/server/index.ts';
@@ -64,6 +65,8 @@ export interface StressResult {
   clients: number;
   shaping: boolean;
   fanoutTickMs: number;
+  /** the server's danmaku cadence per viewer (ms; 0: every tick) */
+  danmakuEveryMs: number;
   faults: Fault[];
   commentsPerSecond: { target: number | null; measured: number };
   latency: Record<string, LatencySummary>;
@@ -95,6 +98,13 @@ export interface StressResult {
   browsers: BrowserReport[];
   netem: NetemStatus;
   targets: TargetRow[];
+  /**
+   * what the viewers were shown: comments the server took, danmaku items delivered, per viewer per second
+   * (over the run, ramp included), and the sampling ratio: delivered / (comments × (mean viewers − 1)),
+   * the share of all possible (comment, other viewer) deliveries that were made. Fan-out latencies are
+   * of the delivered ones.
+   */
+  danmaku: { comments: number; delivered: number; meanViewers: number; perViewerPerSecond: number; samplingRatio: number } | null;
   /** the machine during the run: other work on it competes with the server and the clients */
   machine: {
     cpus: number;
@@ -106,6 +116,12 @@ export interface StressResult {
     runCores: number;
     /** of which everything else on the machine */
     otherCores: number;
+    /**
+     * event-loop delay p99 / max of the coordinator (a process that is idle nearly all the time): how late
+     * this machine runs a ready process, the floor under every latency measured here
+     */
+    schedP99Ms: number;
+    schedMaxMs: number;
   };
   wallMs: number;
 }
@@ -237,6 +253,8 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   const log = o.log ?? (() => {});
   const wallStart = Date.now();
   const loadStart = loadavg();
+  const sched = monitorEventLoopDelay({ resolution: 10 });
+  sched.enable();
   const cpuStart = machineCpu();
   const selfStart = process.cpuUsage();
   const scenario = loadScenario(readFileSync(o.scenarioFile, 'utf8'), o.scenarioFile);
@@ -244,7 +262,8 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   const durationMs = o.durationMs;
   const rampMs = o.rampMs ?? Math.min(60_000, Math.round(durationMs / 4));
   const clientsN = Math.max(1, Math.min(viewers, o.clients ?? Math.ceil(viewers / 5000)));
-  const fanoutTickMs = o.fanoutTickMs ?? 200;
+  const fanoutTickMs = o.fanoutTickMs ?? 100;
+  const danmakuEveryMs = o.danmakuEveryMs ?? 1000;
   const maxPeers = o.maxPeers ?? 5;
   const faults = o.faults ?? [];
   const owned = !o.target;
@@ -271,7 +290,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   try {
     if (owned) {
       const port = await freePort();
-      server = new ServerProcess({ port, scenarioFile: o.scenarioFile, stateDir, secret: secret!, fanoutTickMs, maxPeers, log });
+      server = new ServerProcess({ port, scenarioFile: o.scenarioFile, stateDir, secret: secret!, fanoutTickMs, danmakuEveryMs, maxPeers, log });
       const info = await server.start();
       // the warm spare loads while the clients start; the first restart waits for it
       if (restartMode === 'warm' && faults.some((f) => f.kind === 'restart')) spareReady = server.prepareSpare().catch((e: Error) => log(`spare: ${e.message}`));
@@ -461,6 +480,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       clients: clientsN,
       shaping: o.shaping !== false,
       fanoutTickMs,
+      danmakuEveryMs,
       faults,
       commentsPerSecond: { target: cps, measured: Math.round(measuredCps * 10) / 10 },
       latency: lat.summaries(),
@@ -494,8 +514,9 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       faultResults,
       browsers,
       netem,
+      danmaku: null,
       targets: [],
-      machine: { cpus: 0, loadavgStart: [], loadavgEnd: [], busyCores: 0, runCores: 0, otherCores: 0 },
+      machine: { cpus: 0, loadavgStart: [], loadavgEnd: [], busyCores: 0, runCores: 0, otherCores: 0, schedP99Ms: 0, schedMaxMs: 0 },
       wallMs: Date.now() - wallStart,
     };
     const cpuEnd = machineCpu();
@@ -511,7 +532,11 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       busyCores: Math.round((busy / wallS) * 100) / 100,
       runCores: Math.round((runCpu / wallS) * 100) / 100,
       otherCores: Math.max(0, Math.round(((busy - runCpu) / wallS) * 100) / 100),
+      schedP99Ms: Math.round(sched.percentile(99) / 1e5) / 10,
+      schedMaxMs: Math.round(sched.max / 1e5) / 10,
     };
+    sched.disable();
+    result.danmaku = danmakuShare(result);
     result.targets = targetsOf(result);
     return result;
   } finally {
@@ -558,4 +583,23 @@ export function targetsOf(r: StressResult): TargetRow[] {
     { name: 'orders lost', target: '0', measured: r.orders.lost, ok: r.orders.lost === 0 },
     { name: 'orders duplicated', target: '0', measured: r.orders.duplicated, ok: r.orders.duplicated === 0 },
   ];
+}
+
+/** The danmaku sampling figures of a result (see StressResult.danmaku). */
+export function danmakuShare(r: StressResult): StressResult['danmaku'] {
+  const sent = r.counters['up.danmaku.sent'] ?? 0;
+  const rejected = Object.entries(r.server.metrics).filter(([k]) => k.startsWith('livelab_frames_rejected_total') && k.includes('"danmaku-rate"')).reduce((a, [, v]) => a + v, 0);
+  const comments = Math.max(0, sent - rejected);
+  const delivered = r.counters['danmaku.items'] ?? 0;
+  const conn = r.server.samples.filter((s) => s.connections > 0);
+  if (comments === 0 || conn.length === 0) return null;
+  const meanViewers = conn.reduce((a, s) => a + s.connections, 0) / conn.length;
+  const seconds = conn.length;
+  return {
+    comments,
+    delivered,
+    meanViewers: Math.round(meanViewers),
+    perViewerPerSecond: Math.round((delivered / meanViewers / seconds) * 100) / 100,
+    samplingRatio: meanViewers > 1 ? Number((delivered / (comments * (meanViewers - 1))).toPrecision(3)) : 0,
+  };
 }

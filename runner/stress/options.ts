@@ -35,6 +35,8 @@ export interface StressOptions {
   buyBoost?: number;
   churn?: boolean;
   fanoutTickMs?: number;
+  /** the server's danmaku cadence per viewer (ms; 0: every fan-out tick) */
+  danmakuEveryMs?: number;
   /** how long the end waits for unanswered checkouts */
   graceMs?: number;
   /** where to write stress.json (null: nowhere) */

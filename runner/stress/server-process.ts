@@ -63,6 +63,8 @@ export interface ServerProcessOptions {
   stateDir: string;
   secret: string;
   fanoutTickMs: number;
+  /** the danmaku cadence per viewer (ms, default 0: every tick) */
+  danmakuEveryMs?: number;
   maxPeers: number;
   log: (line: string) => void;
 }
@@ -88,6 +90,7 @@ export class ServerProcess {
       '--scenario', this.o.scenarioFile,
       '--state-dir', this.o.stateDir,
       '--fanout-tick', String(this.o.fanoutTickMs),
+      '--danmaku-every', String(this.o.danmakuEveryMs ?? 0),
       '--max-peers', String(this.o.maxPeers),
       ...(standby ? ['--standby'] : []),
     ];

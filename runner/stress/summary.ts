@@ -27,7 +27,7 @@ export function formatSummary(r: StressResult): string {
   const faults = r.faults.length ? r.faults.map((f) => `${f.kind}@${Math.round(f.atMs / 1000)}s`).join(',') : 'none';
   out.push(
     `livelab stress: ${r.viewers.toLocaleString('en-US')} viewers × ${Math.round(r.durationMs / 1000)} s on ${r.url} ` +
-      `(${r.clients} client process${r.clients === 1 ? '' : 'es'}, shaping ${r.shaping ? 'on' : 'off'}, fan-out tick ${r.fanoutTickMs} ms, faults: ${faults})`,
+      `(${r.clients} client process${r.clients === 1 ? '' : 'es'}, shaping ${r.shaping ? 'on' : 'off'}, fan-out tick ${r.fanoutTickMs} ms${r.danmakuEveryMs > r.fanoutTickMs ? `, danmaku every ${r.danmakuEveryMs} ms per viewer` : ''}, faults: ${faults})`,
   );
   out.push(`comments: ${r.commentsPerSecond.measured}/s measured${r.commentsPerSecond.target !== null ? ` (target ${r.commentsPerSecond.target}/s)` : ''}`);
   out.push('');
@@ -38,10 +38,15 @@ export function formatSummary(r: StressResult): string {
     out.push(`${pad(label, 42)}${lpad(String(l.count), 9)}${lpad(ms(l.p50), 9)}${lpad(ms(l.p99), 9)}${lpad(ms(l.p999), 9)}${lpad(ms(l.max), 9)}`);
   }
   const o = r.orders;
+  if (r.danmaku) {
+    const d = r.danmaku;
+    out.push(`danmaku shown: ${d.delivered} items to ~${d.meanViewers} viewers (${d.perViewerPerSecond}/s per viewer) of ${d.comments} comments: sampling ratio ${d.samplingRatio} (latencies above are of the delivered ones)`);
+  }
   out.push('');
   out.push(
     `orders: sent ${o.sent}, confirmed ${o.confirmed}, rejected ${o.rejected}${o.rejected ? ` (${Object.entries(o.rejectedByReason).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}, ` +
-      `retried ${o.retried}, duplicated ${o.duplicated}, lost ${o.lost} (audited against the ${o.source === 'none' ? '— no journal' : o.source}: ${o.journaled} orders)`,
+      `retried ${o.retried}, duplicated ${o.duplicated}, lost ${o.lost} (audited against the ${o.source === 'none' ? '— no journal' : o.source}: ${o.journaled} orders)` +
+      (o.source === 'none' ? '' : o.lost === 0 && o.duplicated === 0 ? ': no order was lost or duplicated' : ': ORDERS WERE LOST OR DUPLICATED'),
   );
   if (o.lostKeys.length) out.push(`  lost keys: ${o.lostKeys.join(' ')}`);
   if (o.duplicateKeys.length) out.push(`  duplicated keys: ${o.duplicateKeys.join(' ')}`);
@@ -74,7 +79,7 @@ export function formatSummary(r: StressResult): string {
   }
   if (r.netem.requested) out.push(`netem: ${r.netem.reason}`);
   const mc = r.machine;
-  out.push(`machine: ${mc.cpus} cores, ${mc.busyCores} busy on average (this run ${mc.runCores}, other work ${mc.otherCores}); load ${mc.loadavgStart[0]} → ${mc.loadavgEnd[0]}`);
+  out.push(`machine: ${mc.cpus} cores, ${mc.busyCores} busy on average (this run ${mc.runCores}, other work ${mc.otherCores}); load ${mc.loadavgStart[0]} → ${mc.loadavgEnd[0]}; scheduling delay of an idle process p99 ${mc.schedP99Ms} ms, max ${mc.schedMaxMs} ms`);
   out.push('');
   out.push('targets:');
   for (const t of r.targets) out.push(`  ${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${pad(t.name, 44)} ${pad(t.target, 10)} measured ${t.measured ?? '–'}`);

@@ -1,8 +1,11 @@
 // The danmaku fan-out of a running server: every viewer gets each comment at most once, never its own,
 // within the room's per-viewer cap, with the sender's stamps; a viewer who joins later gets no old chat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../engine/server/index.ts';
-import { sleep, testServer, viewer, type TestClient } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { startServer, type RunningServer } from '../../engine/server/index.ts';
+import { buildWorld } from '../../runner/stress/world.ts';
+import { loadScenario } from '../../scenarios/schema/index.ts';
+import { sleep, STRESS_SCENARIO, testServer, viewer, type TestClient } from './helpers.ts';
 
 let srv: RunningServer;
 beforeAll(async () => {
@@ -52,5 +55,49 @@ describe('danmaku fan-out', () => {
     expect(total).toBeGreaterThan(ids.length * 3);
     expect(late.count('danmaku.batch')).toBe(0);
     for (const c of [...clients, late]) c.close();
+  });
+});
+
+describe('danmaku cadence per viewer (danmakuEveryMs)', () => {
+  it('a viewer gets danmaku in at most one frame per period, fresh ticks only, under the room cap, never its own', async () => {
+    // 100 ms ticks, one danmaku frame per viewer per 500 ms (G = 5): a viewer is sent the sample of one tick
+    // in five, with five ticks' allowance
+    const w = buildWorld(loadScenario(readFileSync(STRESS_SCENARIO, 'utf8'), STRESS_SCENARIO), { fanoutTickMs: 100 });
+    const s = await startServer({ port: 0, stack: w.stack, timeline: w.timeline, limits: { danmakuPerSec: 1000, danmakuBurst: 1000, danmakuEveryMs: 500 } });
+    try {
+      const ids = Array.from({ length: 30 }, (_, i) => 300 + i);
+      const clients: TestClient[] = [];
+      for (const id of ids) clients.push(await viewer(s, id));
+      await sleep(100);
+      const t0 = Date.now();
+      let n = 0;
+      while (Date.now() - t0 < 2000) {
+        for (let k = 0; k < 6; k++, n++) clients[n % ids.length]!.send({ type: 'danmaku.sent', viewer: ids[n % ids.length]!, text: `d-${n}`, lang: 'en' });
+        await sleep(50);
+      }
+      const chatMs = Date.now() - t0;
+      await sleep(800);
+      let total = 0;
+      let withChat = 0;
+      for (const [i, c] of clients.entries()) {
+        const frames = c.frames.filter((f) => f.m.type === 'danmaku.batch');
+        const got = frames.flatMap((f) => (f.m.type === 'danmaku.batch' ? f.m.items : []));
+        for (const it of got) expect(it.viewer).not.toBe(ids[i]);
+        expect(new Set(got.map((it) => it.text)).size).toBe(got.length);
+        // every tick of the chat has comments: without the cadence a viewer gets a frame every tick (~20);
+        // with it, one per 500 ms at most (two periods of slack at the edges)
+        expect(frames.length).toBeLessThanOrEqual(Math.ceil(chatMs / 500) + 2);
+        // the room's cap (10 a second) holds: 5 per frame (one tick's allowance × G)
+        for (const f of frames) if (f.m.type === 'danmaku.batch') expect(f.m.items.length).toBeLessThanOrEqual(5 * 2);
+        expect(got.length).toBeLessThanOrEqual(Math.ceil((chatMs + 1000) / 100));
+        total += got.length;
+        if (got.length > 0) withChat++;
+      }
+      expect(withChat).toBeGreaterThan(ids.length / 2);
+      expect(total).toBeGreaterThan(ids.length * 2);
+      for (const c of clients) c.close();
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -47,5 +47,14 @@ describe('livelab stress, small', () => {
     expect(r.commentsPerSecond.measured).toBeGreaterThan(0);
     expect(r.targets.map((t) => t.name)).toContain('comment → host prompt p99');
     expect(summary).toMatch(/orders: sent \d+, confirmed \d+/);
+    expect(summary).toContain('no order was lost or duplicated');
+    // the defaults: 100 ms ticks, each viewer sent danmaku once a second; the share of deliveries is reported
+    expect(r.fanoutTickMs).toBe(100);
+    expect(r.danmakuEveryMs).toBe(1000);
+    expect(r.danmaku, summary).not.toBeNull();
+    expect(r.danmaku!.delivered).toBe(r.counters['danmaku.items']);
+    expect(r.danmaku!.samplingRatio).toBeGreaterThan(0);
+    expect(r.danmaku!.samplingRatio).toBeLessThanOrEqual(1);
+    expect(r.machine.schedP99Ms).toBeGreaterThanOrEqual(0);
   }, 150_000);
 });
