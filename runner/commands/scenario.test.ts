@@ -1,7 +1,9 @@
 // The scenario commands end to end: the real binary (spawned) for exit codes and streams, and the
 // CLI's main() in-process for the rest (same code path, no process start-up per case).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli.ts';
@@ -36,10 +38,26 @@ describe('livelab validate (spawned)', () => {
 });
 
 describe('livelab validate, describe, schema (in process)', () => {
-  it.each([['malformed.yaml'], ['malformed.json'], ['bad-variant.yaml'], ['several.yaml']])('validate %s: exit 2 with its messages', async (file) => {
+  // the whole corpus (wrong types, unknown keys with did-you-mean, negative sizes, shares, unknown
+  // profiles, malformed YAML/JSON, …): each file's exact located messages, exit 2
+  it.each(readdirSync(BAD).filter((f) => !f.endsWith('.err')).sort().map((f) => [f]))('validate %s: exit 2 with its messages', async (file) => {
     const r = await run('validate', `${BAD}${file}`);
     expect(r.code).toBe(2);
     expect(r.err).toEqual(expectedErr(file).map((l) => l.replace('error: ', `error: ${BAD}`)));
+  });
+
+  it.each([['run'], ['compare'], ['sweep']])('%s on a bad file: exit 2, the same located messages, nothing written', async (cmd) => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'livelab-bad-'));
+    try {
+      const out = path.join(tmp, 'out');
+      const r = await run(cmd, `${BAD}negative-sizes.yaml`, '--out', out, '--no-progress', ...(cmd === 'sweep' ? ['--param', 'seed=1,2'] : []));
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toEqual(expectedErr('negative-sizes.yaml').map((l) => l.replace('error: ', `error: ${BAD}`)));
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('validate: a file that is not there is bad input', async () => {
