@@ -40,9 +40,16 @@ export function probeNetem(): { available: boolean; reason: string; steps: Netem
       reason = `cannot move a veth end into the namespace: ${steps.at(-1)!.out}`;
     } else if (!run(['tc', 'qdisc', 'add', 'dev', host, 'root', 'netem', 'delay', '10ms'], steps)) {
       const out = steps.at(-1)!.out;
-      reason = /unknown/i.test(out)
-        ? `the kernel has no netem qdisc ("${out}"): CONFIG_NET_SCH_NETEM is not built in and no sch_netem module can be loaded (kernel ${release()})`
-        : `tc cannot attach netem: ${out}`;
+      if (/unknown/i.test(out)) {
+        // what kernel shaping would remain: rate-only qdiscs (tbf), and fq, whose per-packet departure times
+        // (EDT, set from BPF) are the other way to delay packets in the kernel
+        const rateOnly = run(['tc', 'qdisc', 'add', 'dev', host, 'root', 'tbf', 'rate', '1mbit', 'burst', '32kb', 'latency', '50ms'], steps);
+        if (rateOnly) run(['tc', 'qdisc', 'del', 'dev', host, 'root'], steps);
+        const fq = run(['tc', 'qdisc', 'add', 'dev', host, 'root', 'fq'], steps);
+        reason =
+          `the kernel has no netem qdisc ("${out}"): CONFIG_NET_SCH_NETEM is not built in and no sch_netem module can be loaded (kernel ${release()}); ` +
+          `${fq ? 'fq is there' : 'nor fq (no EDT delays from BPF either)'}, ${rateOnly ? 'only rate shaping (tbf) is: no kernel latency, jitter or loss' : 'nor tbf'}`;
+      } else reason = `tc cannot attach netem: ${out}`;
     }
   } finally {
     run(['ip', 'link', 'del', host], steps);
