@@ -579,7 +579,9 @@ export function targetsOf(r: StressResult): TargetRow[] {
     row('danmaku fan-out p99, end to end (shaped)', '< 250 ms', r.latency['fanout.e2e']?.p99, 250),
     row('danmaku fan-out p99, on the wire', '< 250 ms', r.latency['fanout.wire']?.p99, 250),
     row('comment → host prompt p99', '< 200 ms', r.latency['prompt.e2e']?.p99, 200),
+    row('comment → host prompt p99, on the wire', '< 200 ms', r.latency['prompt.wire']?.p99, 200),
     row('behaviour → targeted push p99', '< 1000 ms', r.latency['targeting.e2e']?.p99, 1000),
+    row('behaviour → targeted push p99, on the wire', '< 1000 ms', r.latency['targeting.wire']?.p99, 1000),
     { name: 'orders lost', target: '0', measured: r.orders.lost, ok: r.orders.lost === 0 },
     { name: 'orders duplicated', target: '0', measured: r.orders.duplicated, ok: r.orders.duplicated === 0 },
   ];
