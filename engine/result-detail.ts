@@ -75,7 +75,7 @@ export const SkuRankingSchema = z
     z.object({
       sku: z.string(),
       name: z.string().optional(),
-      score: num.describe('heat score at the end of the show (the ranking key)'),
+      score: num.describe('the ranking key: the heat score (the runtime: its mean over the show\'s bins)'),
       mentions: num.optional(),
       dwellSec: num.optional(),
       views: num.optional(),
@@ -141,7 +141,7 @@ export const ReportDetailSchema = z.object({
   prompts: z.array(PromptSchema).optional(),
   segments: SegmentsSchema.optional(),
   skuHeat: SkuHeatSchema.optional(),
-  skuRanking: SkuRankingSchema.optional().describe('the final SKU heat ranking, top first (at most 50)'),
+  skuRanking: SkuRankingSchema.optional().describe('the SKU heat ranking, top first (at most 50)'),
   propensity: z.array(PropensityBucketSchema).optional(),
   coupons: CouponsSchema.optional(),
 });

@@ -80,7 +80,7 @@ export function fixtureMarketing(o: { minutes: number; binMs: number; concurrent
   );
   const transitions = names.map((_, i) => names.map((__, j) => (i === j ? 0 : Math.round(50 + rng() * 400 * (j === 1 ? 2 : 1)))));
 
-  const heatBin = 5 * MIN;
+  const heatBin = MIN; // per minute, as the runtime records it
   const heatBins = Math.ceil((minutes * MIN) / heatBin);
   const skus = SKUS.map(([id, name, category], i) => ({ id, name: o.xss && i === 0 ? `${name} <img src=x onerror="window.__pwned=3">` : name, category }));
   const heat = SKUS.map(([id]) =>

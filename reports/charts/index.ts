@@ -2,6 +2,7 @@
 export { alertsChart } from './alerts.ts';
 export { audienceChart } from './audience.ts';
 export { couponsChart } from './coupons.ts';
+export { couponsTimeChart } from './coupons-time.ts';
 export { commentsChart, intentsChart } from './danmaku.ts';
 export { forestChart, forestRows } from './forest.ts';
 export { conversionChart, FUNNEL_STAGES, funnelSeriesChart, funnelTotalsChart, logTicks } from './funnel.ts';

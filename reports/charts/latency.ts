@@ -3,7 +3,8 @@ import { bandsLayer, type Annotations } from './annotations.ts';
 import { binMinutes, minuteAxis, themed, WIDTH, type Spec } from './theme.ts';
 
 export function latencyChart(d: { binMs: number; p50: number[]; p95?: number[]; startTimeOfDay?: string } & Annotations): Spec {
-  const values = d.p50.flatMap((v, i) => [{ t: binMinutes(i, d.binMs), series: 'p50', s: v / 1000 }, ...(d.p95 ? [{ t: binMinutes(i, d.binMs), series: 'p95', s: (d.p95[i] ?? 0) / 1000 }] : [])]);
+  // a bin where nobody was playing has no latency (0 in the series): left out rather than drawn as 0 s
+  const values = d.p50.flatMap((v, i) => (v > 0 ? [{ t: binMinutes(i, d.binMs), series: 'p50', s: v / 1000 }, ...(d.p95 ? [{ t: binMinutes(i, d.binMs), series: 'p95', s: (d.p95[i] ?? 0) / 1000 }] : [])] : []));
   const bands = bandsLayer({ anomalies: d.anomalies });
   return themed({
     width: WIDTH,

@@ -17,7 +17,8 @@ export function skuHeatChart(d: { heat: SkuHeat; binMs: number; startTimeOfDay?:
       x: { field: 't', type: 'quantitative', scale: { domain: [0, binMinutes(bins, binMs)], nice: false }, axis: minuteAxis(d.startTimeOfDay) },
       x2: { field: 't2' },
       y: { field: 'sku', type: 'nominal', sort: order, title: null, axis: { labelLimit: 200 } },
-      color: { field: 'v', type: 'quantitative', title: 'Heat', scale: { scheme: 'orangered' } },
+      // square-root colour: a flash sale's peak would otherwise wash every other SKU out to the floor colour
+      color: { field: 'v', type: 'quantitative', title: 'Heat', scale: { scheme: 'orangered', type: 'sqrt', zero: true } },
       tooltip: [{ field: 'sku', title: 'SKU' }, { field: 't', title: 'from minute' }, { field: 'v', title: 'heat', format: '.2f' }],
     },
   } as unknown as Spec);

@@ -20,7 +20,7 @@ describe('renderReport', () => {
   it('has the eight sections and a chart container for every spec', () => {
     for (const id of ['audience', 'retention', 'qoe', 'funnel', 'drift', 'marketing', 'key-figures', 'thresholds', 'reproduce']) expect(html).toContain(`id="${id}"`);
     const specs = specsOf(html);
-    expect(specs.length).toBe(19);
+    expect(specs.length).toBe(20);
     for (const s of specs) expect(html).toContain(`<div class="view" id="${s.id}"`);
     expect(html).not.toContain('not recorded in this run');
   });
@@ -100,7 +100,7 @@ describe('renderReport on a minimal result', () => {
     const x = renderReport(r, assets);
     expect(x).toContain('<code>detail.survival</code>');
     expect(x).toMatch(/data-missing="detail.survival.byNetwork" data-malformed="true"><strong>Survival by network family<\/strong>: could not be read/);
-    expect(specsOf(x)).toHaveLength(17);
+    expect(specsOf(x)).toHaveLength(18);
   });
 
   it('explains null precision and recall instead of printing 0', () => {

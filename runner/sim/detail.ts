@@ -79,13 +79,33 @@ export function segmentsOf(hub: StackHub, bins: number): Segments | undefined {
 
 const HEAT_SKUS = 15;
 
+/**
+ * §8: SKUs by their mean heat over the show (the engine's score sampled each bin; at the very end every
+ * score has decayed, so the end-of-show ranking says little), with their card views, add-to-carts and
+ * card dwell over the whole show.
+ */
+export function skuRankingOf(hub: StackHub, bins: number): NonNullable<ReportDetail['skuRanking']> {
+  const cat = hub.marketing.catalog;
+  return hub.marketingSeries.heat
+    .map((row, i) => ({ i, mean: bins > 0 ? Array.from({ length: bins }, (_, b) => row[b] ?? 0).reduce((a, b) => a + b, 0) / bins : 0 }))
+    .sort((a, b) => b.mean - a.mean || a.i - b.i)
+    .slice(0, 20)
+    .map(({ i, mean }) => {
+      const id = cat.skus[i]!.sku;
+      const t = hub.series.skuTotals.get(id);
+      return { sku: id, name: hub.catalog.byId.get(id)?.name.en ?? cat.skus[i]!.name, score: round(mean, 3), dwellSec: round((t?.dwellMs ?? 0) / 1000), views: t?.views ?? 0, carts: t?.carts ?? 0 };
+    });
+}
+
 /** §8: the ranking score per SKU per bin, for the SKUs with the most heat over the show */
 export function skuHeatOf(hub: StackHub, bins: number): SkuHeat | undefined {
   if (hub.marketing.heat === null) return undefined;
   const cat = hub.marketing.catalog;
   const rows = hub.marketingSeries.heat.map((row, i) => ({ i, row: Array.from({ length: bins }, (_, b) => round(row[b] ?? 0, 3)) }));
   const total = (r: number[]) => r.reduce((a, b) => a + b, 0);
-  const top = rows.filter((r) => total(r.row) > 0).sort((a, b) => total(b.row) - total(a.row) || a.i - b.i).slice(0, HEAT_SKUS);
+  // every score has a floor (the cart-rate prior); SKUs that never rose well above it only add flat rows
+  const floor = Math.min(...rows.map((r) => Math.min(...r.row)));
+  const top = rows.filter((r) => total(r.row) > 0 && Math.max(...r.row) > 1.5 * floor).sort((a, b) => total(b.row) - total(a.row) || a.i - b.i).slice(0, HEAT_SKUS);
   return {
     skus: top.map(({ i }) => ({ id: cat.skus[i]!.sku, name: hub.catalog.byId.get(cat.skus[i]!.sku)?.name.en ?? cat.skus[i]!.name, category: cat.skus[i]!.category })),
     heat: top.map((r) => r.row),
@@ -193,8 +213,9 @@ export function buildDetail(s: Scenario, hub: StackHub, records: readonly Viewer
     timeline: timeline(hub),
     anomalies,
     alerts,
-    prompts: hub.prompts.map((p) => ({ atMs: Math.round(p.t), intent: p.intent, text: p.text, latencyMs: Math.round(p.t - p.firstCommentAt), comments: p.viewers })),
-    skuRanking: ms.skuHeat.slice(0, 20).map((h) => ({ sku: h.sku, name: hub.catalog.byId.get(h.sku)?.name.en ?? h.sku, score: round(h.score, 3), mentions: h.mentions, dwellSec: round(h.dwellSec), views: h.views, carts: h.carts })),
+    // latency as in result.marketing.promptLatencyMs: from the comment that completed the cluster
+    prompts: hub.prompts.map((p, i) => ({ atMs: Math.round(p.t), intent: p.intent, text: p.text, latencyMs: Math.round(hub.marketing.prompter?.latencies[i] ?? p.t - p.firstCommentAt), comments: p.viewers })),
+    ...(hub.marketing.heat !== null ? { skuRanking: skuRankingOf(hub, bins) } : {}),
     cleaning: ms.cleaning,
     intents: ms.intents,
     ...(latency ? { latencyToLiveMs: latency.p50, latencyToLiveP95Ms: latency.p95 } : {}),

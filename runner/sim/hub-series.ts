@@ -18,6 +18,14 @@ export class HubSeries {
   /** confirmed orders that carried a coupon: when, the coupon, the viewer (redemption, for the report) */
   readonly couponOrders: { t: number; couponId: string; viewer: number }[] = [];
   private readonly couponOf = new Map<string, string>();
+  /** per SKU over the show: card views, add-to-carts, card dwell (for the report's SKU ranking) */
+  readonly skuTotals = new Map<string, { views: number; carts: number; dwellMs: number }>();
+
+  private sku(id: string): { views: number; carts: number; dwellMs: number } {
+    let x = this.skuTotals.get(id);
+    if (!x) this.skuTotals.set(id, (x = { views: 0, carts: 0, dwellMs: 0 }));
+    return x;
+  }
 
   /** per viewer: the funnel stages reached (bit i = stage i), for viewer-level funnel counts */
   private stages = new Uint8Array(1024);
@@ -66,10 +74,15 @@ export class HubSeries {
       case 'product.viewed':
         this.productViewed.add(t);
         this.reach(m.viewer, 1);
+        this.sku(m.sku).views++;
+        return;
+      case 'product.closed':
+        this.sku(m.sku).dwellMs += Math.max(0, m.dwellMs);
         return;
       case 'cart.added':
         this.addedToCart.add(t);
         this.reach(m.viewer, 2);
+        this.sku(m.sku).carts++;
         return;
       case 'checkout.submitted':
         this.checkedOut.add(t);

@@ -1,6 +1,11 @@
 // The run report in a real Chromium with the network blocked: no console errors, no failed or blocked
 // requests, every chart drawn, key figures equal to the result, user text inert, PDF and PNG produced.
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RunResult } from '../../engine/result.ts';
+import type { ReportDetail } from '../../engine/result-detail.ts';
+import { resolveScenario } from '../../runner/scenario-input.ts';
+import { simulate } from '../../runner/sim/simulate.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFullResult, buildMinimalResult } from '../../reports/fixtures.ts';
 import { keyFigures, launchBrowser, loadReportAssets, openOffline, pagePdf, pagePng, renderReport, type ReportBrowser } from '../../reports/index.ts';
@@ -32,11 +37,44 @@ describe('report.html in Chromium (offline)', () => {
     const charts = await chartStatus(o.page);
     await o.page.screenshot({ path: `${SHOTS}/livelab-report-full.png`, fullPage: true });
     expect({ blocked: o.blocked, failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ blocked: [], failed: [], console: [], errors: [] });
-    expect(state).toMatchObject({ total: 19, rendered: 19, failed: [] });
-    expect(charts).toHaveLength(19);
+    expect(state).toMatchObject({ total: 20, rendered: 20, failed: [] });
+    expect(charts).toHaveLength(20);
     for (const c of charts) expect(c, c.name).toMatchObject({ rendered: 'true', marks: expect.any(Number) });
     for (const c of charts) expect(c.marks, `${c.name} has no data marks`).toBeGreaterThan(0);
   });
+
+  it('draws the drift, heat, propensity, coupon and latency charts mark for mark from the data', async () => {
+    const marks = Object.fromEntries((await chartStatus(page.page)).map((c) => [c.name, c.marks]));
+    const d = full.detail as unknown as Required<ReportDetail> & { latencyToLiveMs: number[] };
+    const n = d.segments.names.length;
+    expect(marks['segments']).toBe(n); // one stacked area per segment
+    expect(marks['transitions']).toBe(2 * n * n); // a cell and its count per (from, to)
+    expect(marks['sku-heat']).toBe(d.skuHeat.skus.length * d.skuHeat.heat[0]!.length); // a rect per SKU per bin
+    expect(marks['propensity']).toBe(4 * d.propensity.length); // bar and label in each of two panels
+    expect(marks['coupons']).toBe(d.coupons.bySegment!.length * 3); // issued and redeemed bars and a redemption label per segment
+    expect(marks['coupons-time']).toBe(2); // issued and redeemed lines
+    expect(marks['latency']).toBeGreaterThanOrEqual(2); // p50 and p95 lines (plus anomaly bands)
+  });
+
+  it('renders the report of a real run (small show): every chart drawn, the runtime-filled ones included', async () => {
+    const { scenario } = await resolveScenario(path.resolve('test/fixtures/small-show.yaml'), {});
+    const result = JSON.parse(JSON.stringify(await simulate(scenario))) as RunResult;
+    const o = await openOffline(rb, writePage('run.html', renderReport(result, assets)));
+    const charts = await chartStatus(o.page);
+    const notes = await o.page.$$eval('[data-missing]', (els) => els.map((e) => e.getAttribute('data-missing')));
+    await o.page.screenshot({ path: `${SHOTS}/livelab-report-run.png`, fullPage: true });
+    await o.page.close();
+    expect({ failed: o.failed, console: o.consoleErrors, errors: o.pageErrors }).toEqual({ failed: [], console: [], errors: [] });
+    expect(notes).toEqual([]);
+    const byName = Object.fromEntries(charts.map((c) => [c.name, c]));
+    for (const name of ['latency', 'segments', 'transitions', 'sku-heat', 'propensity', 'coupons', 'coupons-time', 'prompts', 'alerts']) {
+      expect(byName[name], name).toMatchObject({ rendered: 'true' });
+      expect(byName[name]!.marks, `${name} has no data marks`).toBeGreaterThan(0);
+    }
+    const d = result.detail as unknown as Required<ReportDetail>;
+    expect(byName['segments']!.marks).toBe(d.segments.names.length);
+    expect(byName['sku-heat']!.marks).toBe(d.skuHeat.skus.length * d.skuHeat.heat[0]!.length);
+  }, 120_000);
 
   it('shows the key figures of result.json', async () => {
     const dom = await page.page.$$eval('[data-key]', (els) => els.map((e) => ({ key: e.getAttribute('data-key')!, value: Number(e.getAttribute('data-value')), text: e.querySelector('.value')!.textContent })));

@@ -21,6 +21,8 @@ export interface PromptParams extends ClusterParams {
 export class Prompter {
   readonly latency = new LatencyRecorder();
   readonly fromFirst = new LatencyRecorder();
+  /** observation only (the report's prompt list): each emitted prompt's latency, in emission order */
+  readonly latencies: number[] = [];
   readonly byIntent = new Map<CommentIntent, number>();
   emitted = 0;
   private readonly table: ClusterTable;
@@ -59,6 +61,7 @@ export class Prompter {
       if (sku !== undefined) msg.sku = sku.sku;
       out.push(msg);
       this.latency.add(now - ready.thresholdAt);
+      this.latencies.push(now - ready.thresholdAt);
       this.fromFirst.add(now - ready.firstAt);
       this.byIntent.set(c.intent, (this.byIntent.get(c.intent) ?? 0) + 1);
       this.emitted++;

@@ -3,7 +3,7 @@
 import type { Alert, Anomaly } from '../../../engine/result-detail.ts';
 import { alertsChart, conversionChart, funnelSeriesChart, funnelTotalsChart } from '../../charts/index.ts';
 import { escapeHtml } from '../../escape.ts';
-import { fmtMs, fmtPct, fmtShowTime } from '../../format.ts';
+import { fmtInt, fmtMs, fmtPct, fmtShowTime } from '../../format.ts';
 import { section, table } from '../blocks.ts';
 import type { SectionContext } from './context.ts';
 
@@ -19,7 +19,7 @@ const orNa = (v: number | null | undefined, why: string): string => (v === null 
 
 function alertsPart(c: SectionContext): string {
   const m = c.result.marketing;
-  const score = `${m.alerts} alerts; precision ${orNa(m.alertPrecision, 'no alert raised')}, recall ${orNa(m.alertRecall, 'no anomaly injected')}${m.meanTimeToDetectMs !== undefined ? `, mean time to detect ${escapeHtml(fmtMs(m.meanTimeToDetectMs))}` : ''}.`;
+  const score = `${fmtInt(m.alerts)} ${m.alerts === 1 ? 'alert' : 'alerts'}; precision ${orNa(m.alertPrecision, 'no alert raised')}, recall ${orNa(m.alertRecall, 'no anomaly injected')}${m.meanTimeToDetectMs !== undefined ? `, mean time to detect ${escapeHtml(fmtMs(m.meanTimeToDetectMs))}` : ''}.`;
   const { alerts, anomalies } = c.ext;
   const parts = [`<h3>Alerts against the injected ground truth</h3><p id="alert-score">${score}</p>`];
   if (!anomalies) parts.push(c.missing('Injected anomalies (ground truth)', 'detail.anomalies'));

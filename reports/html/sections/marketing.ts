@@ -1,7 +1,9 @@
 // Section 8: marketing: danmaku (volume, cleaning, intents), host prompts (timeline, latency, texts and the danmaku behind them), SKU heat,
 // propensity buckets against AOV, targeted coupons and their redemption.
-import type { Prompt } from '../../../engine/result-detail.ts';
-import { commentsChart, couponsChart, intentsChart, promptsChart, propensityChart, skuHeatChart } from '../../charts/index.ts';
+import type { Prompt, SkuRanking } from '../../../engine/result-detail.ts';
+
+type SkuRankRow = SkuRanking[number];
+import { commentsChart, couponsChart, couponsTimeChart, intentsChart, promptsChart, propensityChart, skuHeatChart } from '../../charts/index.ts';
 import { escapeHtml } from '../../escape.ts';
 import { fmtInt, fmtNum, fmtPct, fmtShowTime } from '../../format.ts';
 import { section, table } from '../blocks.ts';
@@ -42,16 +44,17 @@ function danmakuPart(c: SectionContext): string {
 
 function rankingPart(c: SectionContext): string {
   const ranking = c.ext.skuRanking;
-  if (!ranking) return c.missing('Final SKU ranking', 'detail.skuRanking');
+  if (!ranking) return c.missing('SKU ranking', 'detail.skuRanking');
   const num = (v: number | undefined, digits = 1) => (v === undefined ? '—' : fmtNum(v, digits));
+  const has = (k: 'mentions' | 'dwellSec' | 'views' | 'carts') => ranking.some((r) => r[k] !== undefined);
   return table(ranking.slice(0, 10), [
     { title: '#', num: true, cell: (r) => String(ranking.indexOf(r) + 1) },
     { title: 'SKU', cell: (r) => `<span class="ugc">${escapeHtml(r.name ?? r.sku)}</span>${r.name ? ` <span class="examples">${escapeHtml(r.sku)}</span>` : ''}` },
     { title: 'Heat', num: true, cell: (r) => fmtNum(r.score, 3) },
-    { title: 'Mentions', num: true, cell: (r) => num(r.mentions, 0) },
-    { title: 'Card dwell', num: true, cell: (r) => (r.dwellSec === undefined ? '—' : `${fmtNum(r.dwellSec, 1)} s`) },
-    { title: 'Views', num: true, cell: (r) => num(r.views, 0) },
-    { title: 'Carts', num: true, cell: (r) => num(r.carts, 0) },
+    ...(has('mentions') ? [{ title: 'Mentions', num: true, cell: (r: SkuRankRow) => num(r.mentions, 0) }] : []),
+    ...(has('dwellSec') ? [{ title: 'Card dwell', num: true, cell: (r: SkuRankRow) => (r.dwellSec === undefined ? '—' : `${fmtNum(r.dwellSec, 1)} s`) }] : []),
+    ...(has('views') ? [{ title: 'Views', num: true, cell: (r: SkuRankRow) => num(r.views, 0) }] : []),
+    ...(has('carts') ? [{ title: 'Carts', num: true, cell: (r: SkuRankRow) => num(r.carts, 0) }] : []),
   ], 'id="sku-ranking"');
 }
 
@@ -59,7 +62,11 @@ function couponsPart(c: SectionContext): string {
   const k = c.ext.coupons;
   if (!k) return c.missing('Targeted coupons issued and redeemed', 'detail.coupons');
   const rate = k.issued > 0 ? k.redeemed / k.issued : 0;
-  return `<p id="coupon-summary">${fmtInt(k.issued)} targeted coupons issued, ${fmtInt(k.redeemed)} redeemed (${fmtPct(rate)}).</p>${c.charts.figure('coupons', 'Targeted coupons by segment', couponsChart(k), 'Label: share of issued coupons redeemed.')}`;
+  const summary = `<p id="coupon-summary">${fmtInt(k.issued)} targeted coupons issued, ${fmtInt(k.redeemed)} redeemed (${fmtPct(rate)}).</p>`;
+  // a run without targeting issued none: say so rather than draw empty axes
+  if (k.issued === 0) return `${summary}<p class="lede">No coupon was pushed to a viewer in this run (targeting off, or no segment move reached it).</p>`;
+  const overTime = k.issuedSeries && k.redeemedSeries ? c.charts.figure('coupons-time', 'Targeted coupons over the show', couponsTimeChart({ binMs: c.core?.binMs ?? 60_000, issued: k.issuedSeries, redeemed: k.redeemedSeries, startTimeOfDay: c.startTimeOfDay })) : '';
+  return `${summary}${c.charts.figure('coupons', 'Targeted coupons by segment', couponsChart(k), 'Segment: the category of the coupon’s SKU (the segment the viewer had just moved into). Label: share of issued coupons redeemed.')}${overTime}`;
 }
 
 export function marketingSection(c: SectionContext): string {
@@ -71,10 +78,10 @@ export function marketingSection(c: SectionContext): string {
     promptsPart(c),
     '<h3>SKU heat</h3>',
     heat && heat.skus.length > 0 ? c.charts.figure('sku-heat', 'SKU heat over time (top SKUs)', skuHeatChart({ heat, binMs: c.core?.binMs ?? 60_000, startTimeOfDay: c.startTimeOfDay }), 'Heat combines danmaku mentions, card dwell and add-to-cart rate; SKUs ordered by total heat.') : c.missing('SKU heat over time', 'detail.skuHeat'),
-    '<h4>Final ranking (what the host was told to spend time on)</h4>',
+    '<h4>SKU ranking (mean heat over the show: where the host was told to spend time)</h4>',
     rankingPart(c),
     '<h3>Spending propensity</h3>',
-    c.ext.propensity && c.ext.propensity.length > 0 ? c.charts.figure('propensity', 'Propensity buckets against AOV and conversion', propensityChart(c.ext.propensity)) : c.missing('Propensity buckets against AOV', 'detail.propensity'),
+    c.ext.propensity && c.ext.propensity.length > 0 ? c.charts.figure('propensity', 'Propensity buckets against AOV and conversion', propensityChart(c.ext.propensity), 'Viewers bucketed by the engine’s spending-propensity index (its low / mid / high thresholds), taken at their first checkout, i.e. from what they did before buying; viewers who never checked out by their index when they left.') : c.missing('Propensity buckets against AOV', 'detail.propensity'),
     '<h3>Targeted coupons</h3>',
     couponsPart(c),
   ];
