@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../engine/kernel/index.ts';
 import type { CliIo } from '../io.ts';
-import { runStress } from '../stress/coordinator.ts';
+import { CLIENT_VIEWERS, runStress } from '../stress/coordinator.ts';
 import { parseDuration, parseFaults, type StressOptions } from '../stress/options.ts';
 import { killChildrenOnSignals } from '../stress/server-process.ts';
 import { formatSummary } from '../stress/summary.ts';
@@ -50,7 +50,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
     .option('--fault <list>', 'faults: restart@30s, drop@0.1[@T], flood[@T[@RATE]], malformed[@T], comma-separated')
     .option('--netem', 'kernel shaping with tc/netem in network namespaces (root; probed, falls back to user space)')
     .option('--no-shaping', 'do not shape connections by network profile')
-    .option('--clients <n>', 'client processes (default: one per 5,000 viewers)')
+    .option('--clients <n>', 'client processes (default: one per 2,500 viewers)')
     .option('--comment-rate <r>', 'aggregate comments per second to drive (default: the persona model\'s own rate)')
     .option('--shop-speed <k>', 'shopping decisions k times faster than calibrated (more orders in a short run)', '1')
     .option('--buy-boost <b>', 'lower the buy threshold by b logit units (more orders in a short run)', '0')
@@ -82,7 +82,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
       const tick = num('--fanout-tick', f.fanoutTick, (n) => Number.isInteger(n) && n > 0 && 1000 % n === 0, 'a number of ms that divides 1000')!;
       const every = num('--danmaku-every', f.danmakuEvery, (n) => Number.isInteger(n) && n >= 0 && n <= 10_000, 'an integer number of ms in [0, 10000]')!;
       if (f.restart !== 'warm' && f.restart !== 'cold') problems.push({ path: '--restart', expected: "'warm' or 'cold'", value: f.restart });
-      if (viewers > 15_000 * (clients ?? Math.ceil(viewers / 5000))) problems.push({ path: '--clients', expected: 'at most 15,000 viewers per client process', value: clients });
+      if (viewers > 15_000 * (clients ?? Math.ceil(viewers / CLIENT_VIEWERS))) problems.push({ path: '--clients', expected: 'at most 15,000 viewers per client process', value: clients });
       if (problems.length > 0) throw new InputError(problems);
       const opts: StressOptions = {
         scenarioFile,

@@ -19,6 +19,12 @@ import { freePort, profileArgs, ServerProcess, track } from './server-process.ts
 const CLIENT_MAIN = fileURLToPath(new URL('./client-main.ts', import.meta.url));
 /** the TypeScript loader, resolved from here (a bare `--import tsx` would resolve from the cwd) */
 const TSX = import.meta.resolve('tsx');
+/**
+ * viewers per client process by default: a client's receive stamps are taken on its event loop, so a
+ * client must not be the bottleneck; at 5,000 a starved client's loop lagged by seconds (loop p99 2.6 s at
+ * load 11 on two cores) and its lag was measured as fan-out latency
+ */
+export const CLIENT_VIEWERS = 2500;
 const epochNow = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -261,7 +267,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   const viewers = o.viewers;
   const durationMs = o.durationMs;
   const rampMs = o.rampMs ?? Math.min(60_000, Math.round(durationMs / 4));
-  const clientsN = Math.max(1, Math.min(viewers, o.clients ?? Math.ceil(viewers / 5000)));
+  const clientsN = Math.max(1, Math.min(viewers, o.clients ?? Math.ceil(viewers / CLIENT_VIEWERS)));
   const fanoutTickMs = o.fanoutTickMs ?? 100;
   const danmakuEveryMs = o.danmakuEveryMs ?? 1000;
   const maxPeers = o.maxPeers ?? 5;
@@ -421,9 +427,9 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
     const measuredCps = holdComments !== null ? (commentsAt() - (holdComments as { t: number; n: number }).n) / ((holdEnd - (holdComments as { t: number; n: number }).t) / 1000) : 0;
     clearTimeout(holdStart);
     clearInterval(progressLog);
-    const finalMetricsText = await fetchText(`${url}/metrics`, 3000);
+    const finalMetricsText = await fetchText(`${url}/metrics`, 10_000);
     if (finalMetricsText !== null) lastMetrics = parsePrometheus(finalMetricsText);
-    const stateText = await fetchText(`${url}/state`, 5000);
+    const stateText = await fetchText(`${url}/state`, 15_000);
     const graceMs = o.graceMs ?? 15_000;
     for (const c of clients) c.child.send({ type: 'stop', graceMs } satisfies ToClient);
     const reports = await Promise.all(clients.map((c) => Promise.race([c.done, sleep(graceMs + 30_000).then(() => Promise.reject(new Error(`client ${c.index} did not report`)))])));
