@@ -52,6 +52,12 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
       fanoutEndToEnd: l['fanout.e2e'],
       fanoutWire: l['fanout.wire'],
       fanoutSenderToServerSend: l['fanout.server'],
+      // received in the hold after the ramp, away from the restart and its recovery (steadyWindows)
+      fanoutEndToEndSteady: l['fanout.e2e.steady'],
+      fanoutWireSteady: l['fanout.wire.steady'],
+      promptEndToEndSteady: l['prompt.e2e.steady'],
+      promptWireSteady: l['prompt.wire.steady'],
+      targetingWireSteady: l['targeting.wire.steady'],
       promptEndToEnd: l['prompt.e2e'],
       promptWire: l['prompt.wire'],
       targetingEndToEnd: l['targeting.e2e'],

@@ -157,6 +157,13 @@ export class StressClient {
     return epochNow() - this.originEpoch;
   }
 
+  /** whether now is in a steady window (after the ramp, away from faults) */
+  private steadyNow(): boolean {
+    const t = this.runNow();
+    for (const [a, b] of this.cfg.steady ?? []) if (t >= a && t < b) return true;
+    return false;
+  }
+
   private count(name: string, by = 1): void {
     this.counters[name] = (this.counters[name] ?? 0) + by;
   }
@@ -566,6 +573,7 @@ export class StressClient {
     const now = epochNow();
     const m = f.m as ViewerDown | HostDown;
     const cause = f.c;
+    const steady = m.type === 'danmaku.batch' || m.type === 'host.prompt' || m.type === 'product.card' || m.type === 'coupon.offered' ? this.steadyNow() : false;
     switch (m.type) {
       case 'danmaku.batch': {
         const it = f.it;
@@ -577,6 +585,10 @@ export class StressClient {
           this.lat.record('fanout.e2e', now - st[0]);
           this.lat.record('fanout.wire', arrival - st[1]);
           if (f.s !== undefined) this.lat.record('fanout.server', f.s - st[1]);
+          if (steady) {
+            this.lat.record('fanout.e2e.steady', now - st[0]);
+            this.lat.record('fanout.wire.steady', arrival - st[1]);
+          }
         }
         return; // the viewer machine does not read the chat
       }
@@ -585,6 +597,10 @@ export class StressClient {
         if (cause !== undefined && cause[0] > 0) {
           this.lat.record('prompt.e2e', now - cause[0]);
           this.lat.record('prompt.wire', arrival - cause[1]);
+          if (steady) {
+            this.lat.record('prompt.e2e.steady', now - cause[0]);
+            this.lat.record('prompt.wire.steady', arrival - cause[1]);
+          }
         }
         if (this.hostRt !== null && this.hostAgent >= 0) {
           this.hostRt.runUntil(this.runNow());
@@ -596,6 +612,10 @@ export class StressClient {
         if (cause !== undefined && cause[0] > 0 && (m.type === 'coupon.offered' || m.reason === 'targeted')) {
           this.lat.record('targeting.e2e', now - cause[0]);
           this.lat.record('targeting.wire', arrival - cause[1]);
+          if (steady) {
+            this.lat.record('targeting.e2e.steady', now - cause[0]);
+            this.lat.record('targeting.wire.steady', arrival - cause[1]);
+          }
           this.count('targeted');
         }
         break;

@@ -272,6 +272,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   const danmakuEveryMs = o.danmakuEveryMs ?? 1000;
   const maxPeers = o.maxPeers ?? 5;
   const faults = o.faults ?? [];
+  const steady = steadyWindows(rampMs, durationMs, faults);
   const owned = !o.target;
   const stateDir = o.stateDir ?? mkdtempSync(join(tmpdir(), 'livelab-stress-'));
   const secret = owned ? newSecret() : (o.secret ?? null);
@@ -333,6 +334,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
         shopSpeed: o.shopSpeed ?? 1,
         buyBoost: o.buyBoost ?? 0,
         churn: o.churn !== false,
+        steady,
       };
       clients.push(forkClient(i, config, log));
     }
@@ -582,6 +584,10 @@ export function targetsOf(r: StressResult): TargetRow[] {
     ok: measured === null || measured === undefined ? null : measured < limit,
   });
   return [
+    row('danmaku fan-out p99, hold without faults, end to end (shaped)', '< 250 ms', r.latency['fanout.e2e.steady']?.p99, 250),
+    row('danmaku fan-out p99, hold without faults, on the wire', '< 250 ms', r.latency['fanout.wire.steady']?.p99, 250),
+    row('comment → host prompt p99, hold without faults, on the wire', '< 200 ms', r.latency['prompt.wire.steady']?.p99, 200),
+    row('behaviour → targeted push p99, hold without faults, on the wire', '< 1000 ms', r.latency['targeting.wire.steady']?.p99, 1000),
     row('danmaku fan-out p99, end to end (shaped)', '< 250 ms', r.latency['fanout.e2e']?.p99, 250),
     row('danmaku fan-out p99, on the wire', '< 250 ms', r.latency['fanout.wire']?.p99, 250),
     row('comment → host prompt p99', '< 200 ms', r.latency['prompt.e2e']?.p99, 200),
@@ -610,4 +616,26 @@ export function danmakuShare(r: StressResult): StressResult['danmaku'] {
     perViewerPerSecond: Math.round((delivered / meanViewers / seconds) * 100) / 100,
     samplingRatio: meanViewers > 1 ? Number((delivered / (comments * (meanViewers - 1))).toPrecision(3)) : 0,
   };
+}
+
+/** time after a fault left out of the steady windows: reconnects, retries, the journal replay */
+export const FAULT_RECOVERY_MS = 20_000;
+
+/**
+ * The steady windows of a run: from 5 s after the ramp to the end, without [fault − 1 s, fault's end +
+ * recovery] for every fault. Latencies received in them are the hold's, apart from the faults.
+ */
+export function steadyWindows(rampMs: number, durationMs: number, faults: readonly Fault[]): [number, number][] {
+  let out: [number, number][] = [[rampMs + 5000, durationMs]];
+  for (const f of faults) {
+    const cutFrom = f.atMs - 1000;
+    const cutTo = f.atMs + ('ms' in f ? f.ms : 0) + FAULT_RECOVERY_MS;
+    out = out.flatMap(([a, b]): [number, number][] => {
+      const parts: [number, number][] = [];
+      if (a < Math.min(b, cutFrom)) parts.push([a, Math.min(b, cutFrom)]);
+      if (Math.max(a, cutTo) < b) parts.push([Math.max(a, cutTo), b]);
+      return parts;
+    });
+  }
+  return out;
 }

@@ -29,6 +29,11 @@ export interface ClientConfig {
   buyBoost: number;
   /** a viewer who leaves is replaced by a new one, so the process keeps `viewers` connected */
   churn: boolean;
+  /**
+   * the steady windows of the run (run-time ms, [from, to)): the hold after the ramp, without the faults
+   * and the recovery after them; latencies received in them are also recorded under `KEY.steady`
+   */
+  steady?: [number, number][];
 }
 
 export type ToClient =

@@ -8,10 +8,14 @@ const ROWS: [key: string, label: string][] = [
   ['fanout.e2e', 'danmaku fan-out, end to end (shaped)'],
   ['fanout.wire', 'danmaku fan-out, on the wire'],
   ['fanout.server', '  of which: sender write → server send'],
+  ['fanout.e2e.steady', 'danmaku fan-out, end to end, steady hold'],
+  ['fanout.wire.steady', 'danmaku fan-out, on the wire, steady hold'],
   ['prompt.e2e', 'comment → host prompt'],
   ['prompt.wire', 'comment → host prompt, on the wire'],
+  ['prompt.wire.steady', 'comment → host prompt, wire, steady hold'],
   ['targeting.e2e', 'behaviour → targeted push'],
   ['targeting.wire', 'behaviour → targeted push, on the wire'],
+  ['targeting.wire.steady', 'behaviour → targeted push, wire, steady'],
   ['pitch.e2e', 'host pitch → viewers'],
   ['order.rtt', 'order round trip (submit → confirmed)'],
 ];
@@ -82,6 +86,6 @@ export function formatSummary(r: StressResult): string {
   out.push(`machine: ${mc.cpus} cores, ${mc.busyCores} busy on average (this run ${mc.runCores}, other work ${mc.otherCores}); load ${mc.loadavgStart[0]} → ${mc.loadavgEnd[0]}; scheduling delay of an idle process p99 ${mc.schedP99Ms} ms, max ${mc.schedMaxMs} ms`);
   out.push('');
   out.push('targets:');
-  for (const t of r.targets) out.push(`  ${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${pad(t.name, 44)} ${pad(t.target, 10)} measured ${t.measured ?? '–'}`);
+  for (const t of r.targets) out.push(`  ${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${pad(t.name, 62)} ${pad(t.target, 10)} measured ${t.measured ?? '–'}`);
   return out.join('\n');
 }
