@@ -20,8 +20,9 @@ export function computeNext(p: Player): number {
   const seg = p.dlSeg;
   let next = seg >= 0 ? partAt(p, n - 1) : requestTime(p);
   const L = now - pos;
+  p.rateEndMs = Infinity;
   if (phase === PHASE.playing) {
-    const r = p.rate;
+    let r = p.rate;
     // the buffer falls to the floor that matters now, counting the parts that land first: the stall
     // threshold (dash.js BUFFER_EMPTY) when crossing it changes something (catch-up pauses: the rate goes
     // back to 1; BOLA drops a placeholder it holds), else empty (the freeze). Crossing the threshold at
@@ -30,39 +31,66 @@ export function computeNext(p: Player): number {
     // the next wake-up too, not by one of its own: catch-up resumes at the player's next decision (within
     // a segment) instead of on each 0.2 s part, which would otherwise be drained straight back to the
     // threshold at up to 1.5× (a wake-up on every part for a weak link behind the live edge).
-    const quiet = r === 1 && !(p.bolaSteady === 1 && p.bolaPlaceholderS > 0);
-    const floor = p.lowBuf === 1 || quiet ? 0 : cfg.stallThresholdMs;
+    // While catching up (rate ≠ 1) the crossing pauses catch-up; it needs no wake-up of its own either
+    // (results as if it had one): computeNext solves it as p.rateEndMs, syncTo applies it, and the
+    // trajectory after it (rate 1, floor empty) is solved on from there. Only BOLA's placeholder drop
+    // needs the step.
+    const r0 = p.rate;
+    const bolaDrop = p.bolaSteady === 1 && p.bolaPlaceholderS > 0;
+    let floor = p.lowBuf === 1 || (r0 === 1 && !bolaDrop) ? 0 : cfg.stallThresholdMs;
+    const lazyPause = floor > 0 && !bolaDrop;
+    // the trajectory: rate r from (t0, x0), switching to rate 1 at (sw, xsw) if the pause comes first
+    let sw = Infinity;
+    let xsw = Infinity;
+    let t0 = now;
+    let x0 = pos;
     let B = p.bufEnd;
     let j = p.dlPart;
     for (;;) {
-      const hit = now + (B - floor - pos) / r;
+      const hit = t0 + (B - floor - x0) / r;
       const a = seg >= 0 && j < n ? partAt(p, j) : Infinity;
       if (a <= hit) {
         B = seg * S + (j + 1) * P;
         j++;
         continue;
       }
+      if (lazyPause && sw === Infinity) {
+        sw = hit;
+        xsw = B - floor;
+        t0 = hit;
+        x0 = xsw;
+        r = 1;
+        floor = 0;
+        continue;
+      }
       if (hit < next) next = hit;
       break;
     }
-    // the picture reaches a segment of another rung
+    if (sw < next) p.rateEndMs = sw;
+    else sw = Infinity;
+    // the picture reaches a segment of another rung (at rate r0, or at rate 1 after the pause)
     const last = seg >= 0 ? seg + p.dlSegs - 1 : p.nextSeg - 1;
     const shown = p.renderQ;
     for (let k = Math.floor((pos + EPS) / S) + 1; k <= last; k++) {
       if (rungOf(p, k) !== shown) {
-        const tk = now + (k * S - pos) / r;
+        const x = k * S;
+        const tk = x <= xsw ? now + (x - pos) / r0 : sw + (x - xsw);
         if (tk < next) next = tk;
         break;
       }
     }
     // catch-up is re-decided at least once a segment, as it was when every segment was a step (a group
     // is only requested at rate 1, but a stall inside it can start a catch-up)
-    if (r !== 1 && p.dlSegs > 1 && seg >= 0 && now + S < next) next = now + S;
-    // playing slower than real time lets latency grow towards the alarm and the drift limit
-    if (r < 1) {
-      if (p.latHigh === 0) next = Math.min(next, now + (cfg.latencyHighMs - L) / (1 - r));
-      next = Math.min(next, now + (cfg.targetLatencyMs + cfg.maxDriftMs - L) / (1 - r));
+    if (r0 !== 1 && p.dlSegs > 1 && seg >= 0 && now + S < next) next = now + S;
+    // playing slower than real time lets latency grow towards the alarm and the drift limit (until the
+    // catch-up pause, after which it holds)
+    if (r0 < 1) {
+      let tl = Infinity;
+      if (p.latHigh === 0) tl = now + (cfg.latencyHighMs - L) / (1 - r0);
+      tl = Math.min(tl, now + (cfg.targetLatencyMs + cfg.maxDriftMs - L) / (1 - r0));
+      if (tl <= sw && tl < next) next = tl;
     }
+    if (p.rateEndMs >= next) p.rateEndMs = Infinity;
   } else {
     // startup or stalled: the first moment the buffer reaches the goal
     const goal = cfg.rebufferGoalMs - EPS;

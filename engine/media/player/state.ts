@@ -19,7 +19,7 @@ export const PHASE = { startup: 0, playing: 1, stalled: 2, ended: 3 } as const;
  */
 export const MAX_GROUP_SEGMENTS = 8;
 /** Double columns: the fields, then the arrival time of each part of the segments in flight. */
-const NF_FIELDS = 27;
+const NF_FIELDS = 28;
 /** Int columns. */
 const NI = 19;
 
@@ -144,6 +144,11 @@ export class Player {
   get stallMsAtSeg(): number { return this.f[this.fb + 25]!; } set stallMsAtSeg(v: number) { this.f[this.fb + 25] = v; }
   /** set by a rule that wants the request postponed (ms) */
   get abrDelayMs(): number { return this.f[this.fb + 26]!; } set abrDelayMs(v: number) { this.f[this.fb + 26] = v; }
+  /**
+   * when the buffer will reach the stall threshold while catching up (rate ≠ 1): there dash.js enters
+   * BUFFER_EMPTY and the rate drops to 1 (applied by syncTo, no wake-up of its own); Infinity if not due
+   */
+  get rateEndMs(): number { return this.f[this.fb + 27]!; } set rateEndMs(v: number) { this.f[this.fb + 27] = v; }
 
   // ints: phase flags, segment indices, rungs, counters
   get phase(): number { return this.i[this.ib]!; } set phase(v: number) { this.i[this.ib] = v; }
@@ -188,6 +193,7 @@ export function newPlayer(store: PlayerStore, link: Link, rng: Rng, viewer: numb
   p.bolaLastMs = NaN;
   p.firstFrameMs = NaN;
   p.prevSegQ = -1;
+  p.rateEndMs = Infinity;
   return p;
 }
 

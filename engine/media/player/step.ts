@@ -15,25 +15,44 @@ const MAX_STEPS_PER_ADVANCE = 5_000_000;
 /** A handful of things can fall due at one instant; a hundred means a step that changes nothing. */
 const MAX_STEPS_AT_ONE_TIME = 100;
 
-/** Moves the continuous state from p.now to t (no event may fall strictly between). */
+/** Plays from `now` to t at the current rate: playhead and the playing accumulators. */
+function play(p: Player, now: number, t: number): void {
+  const dt = t - now;
+  const rate = p.rate;
+  const pos0 = p.pos;
+  const pos1 = pos0 + rate * dt;
+  const l0 = now - pos0;
+  const l1 = t - pos1;
+  p.pos = pos1;
+  p.playMs += dt;
+  p.mediaPlayedMs += rate * dt;
+  p.bitrateMediaMs += p.cfg.ladder[p.renderQ]! * rate * dt;
+  p.latencyIntegral += ((l0 + l1) / 2) * dt;
+  p.latencyTimeMs += dt;
+  addLinear(p.hist, p.hb, l0, l1, dt);
+}
+
+/**
+ * Moves the continuous state from p.now to t (no event may fall strictly between, except the catch-up
+ * pause at p.rateEndMs, which it applies: BUFFER_EMPTY, rate 1).
+ */
 export function syncTo(p: Player, t: number): void {
-  const now = p.now;
+  let now = p.now;
   const dt = t - now;
   if (dt > 0) {
     const phase = p.phase;
     if (phase === PHASE.playing) {
-      const rate = p.rate;
-      const pos0 = p.pos;
-      const pos1 = pos0 + rate * dt;
-      const l0 = now - pos0;
-      const l1 = t - pos1;
-      p.pos = pos1;
-      p.playMs += dt;
-      p.mediaPlayedMs += rate * dt;
-      p.bitrateMediaMs += p.cfg.ladder[p.renderQ]! * rate * dt;
-      p.latencyIntegral += ((l0 + l1) / 2) * dt;
-      p.latencyTimeMs += dt;
-      addLinear(p.hist, p.hb, l0, l1, dt);
+      const sw = p.rateEndMs;
+      if (sw < t) {
+        if (sw > now) {
+          play(p, now, sw);
+          now = sw;
+        }
+        p.rate = 1;
+        p.lowBuf = 1;
+        p.rateEndMs = Infinity;
+      }
+      play(p, now, t);
     } else if (phase === PHASE.stalled) {
       const l0 = now - p.pos;
       p.stallMs += dt;
