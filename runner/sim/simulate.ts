@@ -1,6 +1,7 @@
 // `livelab run`'s engine: one show from a scenario to a RunResult. Viewers are split over shards by id
-// (id mod shards), in this thread or on worker threads; the hub hosts the stack; epochs keep the order
-// canonical, so the digest and every result group except `engine` are the same for any worker count.
+// (id mod shards): shard 0 in this thread, the others on worker threads; the hub hosts the stack in
+// this thread; epochs keep the order canonical, so the digest and every result group except `engine`
+// are the same for any worker count.
 import { runEpochsSync } from '../../engine/kernel/index.ts';
 import type { RunResult } from '../../engine/result.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
@@ -20,6 +21,8 @@ export interface SimulateOptions {
   onProgress?: (virtualMs: number, endMs: number) => void;
   /** wall clock for the engine figures (the CLI passes performance.now) */
   wallNow?: () => number;
+  /** the worker channels' spin limit (benchmarks; results do not depend on it) */
+  spin?: number;
 }
 
 /** grace after the show's end for the last leaves to reach the stack */
@@ -29,12 +32,20 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
   const workers = Math.max(1, Math.floor(opts.workers ?? 1));
   const now = opts.wallNow ?? (() => 0);
   const t0 = now();
-  const hub = new StackHub(s);
+  // worker threads first: they build their viewers while this thread builds the stack and its own
+  const pool = workers > 1 ? new WorkerShards(s, workers, 1, opts.spin !== undefined ? { spin: opts.spin } : {}) : null;
+  let hub: StackHub;
+  try {
+    hub = new StackHub(s);
+  } catch (e) {
+    pool?.close();
+    throw e;
+  }
   const end = hub.showEndMs + TAIL_MS;
   const delta = s.show.epochMs;
   let records: ViewerRecord[] = [];
   let events = 0;
-  if (workers === 1) {
+  if (pool === null) {
     const shard = new ViewerShard({ scenario: s, shard: 0, shards: 1 });
     runEpochsSync({ shards: [shard], hub, delta, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
     records = shard.records;
@@ -42,10 +53,12 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
     events = shard.rt.macrosteps + shard.stats.mediaSteps;
     if (shard.inRoom > 0) throw new Error(`simulate: ${shard.inRoom} viewers still in the room after the show ended`);
   } else {
-    const pool = new WorkerShards(s, workers);
+    // shard 0 runs here, next to the stack; shards 1…N−1 on worker threads
     try {
-      runEpochsSync({ shards: [pool], hub, delta, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
-      const reports = pool.finish();
+      const local = new ViewerShard({ scenario: s, shard: 0, shards: workers });
+      await pool.ready();
+      runEpochsSync({ shards: [local, pool], hub, delta, end, shardOf: (a) => (a % workers === 0 ? 0 : 1), onEpoch: (t) => opts.onProgress?.(t, end) });
+      const reports = [{ records: local.records, stats: local.stats, macrosteps: local.rt.macrosteps, inRoom: local.inRoom, latency: local.latency.observation() }, ...pool.finish()];
       hub.viewerLatency = mergeLatency(reports.map((r) => r.latency));
       for (const r of reports) {
         records = records.concat(r.records);

@@ -1,67 +1,173 @@
-// A blocking request/response channel between the main thread and one worker, over shared memory:
-// JSON in a growable SharedArrayBuffer and a state word flipped with Atomics. An epoch round trip costs
-// a futex wake (tens of µs) instead of two event-loop turns of postMessage, which matters at 72,000
-// epochs per two-hour show.
-const IDLE = 0, REQUEST = 1, RESPONSE = 2;
-const HEADER = 16; // state, length, spare
+// A blocking request/response channel between the main thread and one worker, over shared memory: a
+// growable SharedArrayBuffer with a small header flipped with Atomics. An epoch round trip then costs a
+// few cache-line transfers when both threads are running (each side spins briefly before it sleeps),
+// or a futex wake, instead of two event-loop turns of postMessage: 72,000 epochs in a two-hour show.
+//
+// A frame is an op code, two numbers and an optional payload; only the payload is JSON (most epochs
+// carry none), so an empty epoch allocates nothing and encodes nothing.
+//
+// States of the header's state word, and who moves it:
+//   IDLE ─main: request→ REQUEST ─worker: respond→ RESPONSE ─main: response→ IDLE
+//   IDLE | REQUEST ─worker: abandon (the thread is exiting)→ CLOSED (final)
+// The side that is about to move the state owns the payload area: main while IDLE, the worker while
+// REQUEST. A worker that fails answers with a FAILED frame; one that exits (crash, process.exit) marks
+// the channel closed from its 'exit' handler, so the main thread, blocked in Atomics.wait where it can
+// see no 'error' event, wakes up with an error instead of hanging.
+const IDLE = 0, REQUEST = 1, RESPONSE = 2, CLOSED = 3;
+const S_STATE = 0, S_LENGTH = 1, S_OP = 2, S_EXITED = 3, S_EXIT_CODE = 4;
+const HEADER = 48; // Int32 × 8, then Float64 a, b at byte 32
+
+/** the op of a frame that carries a failure (its payload is the error text) */
+export const FAILED = -1;
+
+export interface Frame {
+  op: number;
+  a: number;
+  b: number;
+  /** JSON-able; undefined travels as no payload at all */
+  payload?: unknown;
+}
+
+export class ChannelError extends Error {}
+
+export interface ChannelOptions {
+  /** at most this many Atomics.load polls (each ~5–30 ns) before sleeping in Atomics.wait; 0: never spin */
+  spin?: number;
+}
 
 export class SyncChannel {
   readonly ctrl: Int32Array;
+  private readonly nums: Float64Array;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
+  private readonly spin: number;
+  private budget: number;
 
-  constructor(readonly buffer: SharedArrayBuffer) {
-    this.ctrl = new Int32Array(buffer, 0, 4);
+  constructor(readonly buffer: SharedArrayBuffer, opts: ChannelOptions = {}) {
+    this.ctrl = new Int32Array(buffer, 0, 8);
+    this.nums = new Float64Array(buffer, 32, 2);
+    this.spin = opts.spin ?? 16_384;
+    this.budget = this.spin;
   }
 
-  static create(initialBytes = 1 << 20, maxBytes = 1 << 30): SyncChannel {
-    return new SyncChannel(new SharedArrayBuffer(HEADER + initialBytes, { maxByteLength: HEADER + maxBytes }));
+  static create(opts: ChannelOptions & { initialBytes?: number; maxBytes?: number } = {}): SyncChannel {
+    const { initialBytes = 1 << 16, maxBytes = 1 << 30 } = opts;
+    return new SyncChannel(new SharedArrayBuffer(HEADER + initialBytes, { maxByteLength: HEADER + maxBytes }), opts);
   }
 
-  private write(value: unknown): void {
-    const bytes = this.encoder.encode(JSON.stringify(value));
-    if (HEADER + bytes.length > this.buffer.byteLength) this.buffer.grow(Math.min(this.buffer.maxByteLength, HEADER + bytes.length * 2));
-    new Uint8Array(this.buffer, HEADER, bytes.length).set(bytes);
-    this.ctrl[1] = bytes.length;
+  private write(f: Frame): void {
+    this.ctrl[S_OP] = f.op;
+    this.nums[0] = f.a;
+    this.nums[1] = f.b;
+    if (f.payload === undefined) {
+      this.ctrl[S_LENGTH] = 0;
+      return;
+    }
+    const text = JSON.stringify(f.payload);
+    const worst = HEADER + text.length * 3; // UTF-8 bytes per UTF-16 unit
+    if (worst > this.buffer.byteLength) {
+      if (worst > this.buffer.maxByteLength) throw new RangeError(`SyncChannel: a ${text.length}-character payload does not fit in ${this.buffer.maxByteLength} bytes`);
+      this.buffer.grow(Math.min(this.buffer.maxByteLength, Math.max(worst, this.buffer.byteLength * 2)));
+    }
+    const { written } = this.encoder.encodeInto(text, new Uint8Array(this.buffer, HEADER, this.buffer.byteLength - HEADER));
+    this.ctrl[S_LENGTH] = written + 1; // 0 means "no payload"
   }
 
-  private read(): unknown {
-    // TextDecoder cannot read shared memory directly: copy out first
-    const copy = new Uint8Array(this.ctrl[1]!);
-    copy.set(new Uint8Array(this.buffer, HEADER, this.ctrl[1]!));
-    return JSON.parse(this.decoder.decode(copy));
+  private read(): Frame {
+    const n = this.ctrl[S_LENGTH]! - 1;
+    const f: Frame = { op: this.ctrl[S_OP]!, a: this.nums[0]!, b: this.nums[1]! };
+    if (n >= 0) {
+      // TextDecoder cannot read shared memory directly: copy out first
+      const copy = new Uint8Array(n);
+      copy.set(new Uint8Array(this.buffer, HEADER, n));
+      f.payload = JSON.parse(this.decoder.decode(copy));
+    }
+    return f;
+  }
+
+  /**
+   * Waits while the state word is `s`: spins first, then sleeps (at most `sliceMs` if given). The spin
+   * budget adapts: it grows while the other side answers within it (both threads on a core: a round
+   * trip in microseconds) and halves each time it runs out (a busy machine, where spinning only takes
+   * CPU from the thread we wait for).
+   */
+  private await(s: number, sliceMs?: number): number {
+    const budget = this.budget;
+    for (let i = 0; i < budget; i++) {
+      const now = Atomics.load(this.ctrl, S_STATE);
+      if (now !== s) {
+        this.budget = Math.min(this.spin, budget + (budget >> 2) + 16);
+        return now;
+      }
+    }
+    this.budget = budget >> 1;
+    // the value just read is the one waited on: a change after it wakes us, none is lost
+    Atomics.wait(this.ctrl, S_STATE, s, sliceMs);
+    return Atomics.load(this.ctrl, S_STATE);
+  }
+
+  private closedError(): ChannelError {
+    return new ChannelError(`SyncChannel: the worker thread exited (code ${this.ctrl[S_EXIT_CODE]}) without answering`);
   }
 
   // ---- main thread ----
-  request(value: unknown): void {
-    if (Atomics.load(this.ctrl, 0) !== IDLE) throw new Error('SyncChannel.request: a request is already pending');
-    this.write(value);
-    Atomics.store(this.ctrl, 0, REQUEST);
-    Atomics.notify(this.ctrl, 0);
+  request(f: Frame): void {
+    const s = Atomics.load(this.ctrl, S_STATE);
+    if (s === CLOSED) throw this.closedError();
+    if (s !== IDLE) throw new Error('SyncChannel.request: a request is already pending');
+    this.write(f);
+    if (Atomics.compareExchange(this.ctrl, S_STATE, IDLE, REQUEST) !== IDLE) throw this.closedError();
+    // a worker that exited after its last answer could not close an IDLE-then-REQUEST channel in time
+    if (Atomics.load(this.ctrl, S_EXITED) === 1) throw this.closedError();
+    Atomics.notify(this.ctrl, S_STATE);
   }
 
-  /** blocks until the worker has answered; `alive` is polled so that a crashed worker is noticed */
-  response(alive: () => boolean = () => true): unknown {
-    for (let state; (state = Atomics.load(this.ctrl, 0)) !== RESPONSE; ) {
-      Atomics.wait(this.ctrl, 0, state, 1000);
-      if (Atomics.load(this.ctrl, 0) !== RESPONSE && !alive()) throw new Error('SyncChannel: the worker died');
+  /**
+   * Blocks until the worker has answered and returns its frame; a FAILED frame is thrown. `alive` is
+   * asked every `sliceMs` of sleep, for failures the worker cannot report itself.
+   */
+  response(alive: () => boolean = () => true, sliceMs = 1000): Frame {
+    for (let s = Atomics.load(this.ctrl, S_STATE); s !== RESPONSE; ) {
+      if (s === CLOSED) throw this.closedError();
+      if (s === IDLE) throw new Error('SyncChannel.response: no request is pending');
+      s = this.await(s, sliceMs);
+      if (s === REQUEST && !alive()) throw new ChannelError('SyncChannel: the worker died');
     }
-    const v = this.read();
-    Atomics.store(this.ctrl, 0, IDLE);
-    return v;
+    const f = this.read();
+    Atomics.store(this.ctrl, S_STATE, IDLE);
+    if (f.op === FAILED) throw new ChannelError(String(f.payload));
+    return f;
   }
 
   // ---- worker ----
   /** blocks until a request arrives */
-  nextRequest(): unknown {
-    // one load per turn: waiting on a second, later load could sleep on REQUEST itself and miss the wake
-    for (let state; (state = Atomics.load(this.ctrl, 0)) !== REQUEST; ) Atomics.wait(this.ctrl, 0, state);
+  nextRequest(): Frame {
+    for (let s = Atomics.load(this.ctrl, S_STATE); s !== REQUEST; ) {
+      if (s === CLOSED) throw new ChannelError('SyncChannel: closed');
+      s = this.await(s);
+    }
     return this.read();
   }
 
-  respond(value: unknown): void {
-    this.write(value);
-    Atomics.store(this.ctrl, 0, RESPONSE);
-    Atomics.notify(this.ctrl, 0);
+  respond(f: Frame): void {
+    this.write(f);
+    Atomics.store(this.ctrl, S_STATE, RESPONSE);
+    Atomics.notify(this.ctrl, S_STATE);
+  }
+
+  /** answers the pending request with an error (the main thread's response() throws it) */
+  fail(message: string): void {
+    this.respond({ op: FAILED, a: 0, b: 0, payload: message });
+  }
+
+  /** the worker is exiting (call from process.on('exit')): wakes a waiting main thread with an error */
+  abandon(exitCode: number): void {
+    this.ctrl[S_EXIT_CODE] = exitCode;
+    Atomics.store(this.ctrl, S_EXITED, 1);
+    // an unread RESPONSE stays readable; IDLE or REQUEST become CLOSED
+    for (let s = Atomics.load(this.ctrl, S_STATE); s === IDLE || s === REQUEST; s = Atomics.load(this.ctrl, S_STATE)) {
+      if (Atomics.compareExchange(this.ctrl, S_STATE, s, CLOSED) === s) break;
+    }
+    Atomics.notify(this.ctrl, S_STATE);
   }
 }

@@ -1,34 +1,38 @@
 // A shard on a worker thread: the same ViewerShard, driven through a blocking shared-memory channel
 // (sync-channel.ts). The thread does nothing else, so it simply waits for the next epoch.
-import { workerData } from 'node:worker_threads';
-import type { Scenario } from '../../scenarios/schema/index.ts';
-import { ViewerShard } from './shard.ts';
+//
+// Failure paths, since the main thread is blocked in Atomics.wait and sees no 'error' event once the
+// run has started: an exception while serving a request is answered as a FAILED frame; a thread that
+// exits any other way (an uncaught error, process.exit) closes the channel from its 'exit' handler.
+// Before 'ready' the main thread is still on its event loop and sees failures as events.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ShardMessage } from '../../engine/kernel/index.ts';
+import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 import { SyncChannel } from './sync-channel.ts';
+import { OP_ADVANCE, OP_FINISH, type ShardReport, type ShardWorkerData } from './worker-shard.ts';
 
-type Request = { kind: 'advance'; from: number; to: number; inbox: never[] } | { kind: 'finish' };
+const data = workerData as ShardWorkerData;
+const channel = new SyncChannel(data.buffer, data.spin !== undefined ? { spin: data.spin } : {});
+process.on('exit', (code) => channel.abandon(code));
 
-const { scenario, shard, shards, buffer } = workerData as { scenario: Scenario; shard: number; shards: number; buffer: SharedArrayBuffer };
-const channel = new SyncChannel(buffer);
-let s: ViewerShard;
-try {
-  s = new ViewerShard({ scenario, shard, shards });
-  channel.respond({ ok: true, value: 'ready' });
-} catch (e) {
-  channel.respond({ ok: false, error: (e as Error).stack ?? String(e) });
-  throw e;
-}
-// every answer is { ok, value } or { ok: false, error }: the main thread is blocked on the channel and
-// would never see an 'error' event, so failures travel through the channel too
+// loaded after the exit handler is in place
+const { ViewerShard } = await import('./shard.ts');
+const shard = new ViewerShard({ scenario: data.scenario, shard: data.shard, shards: data.shards });
+parentPort!.postMessage('ready');
+
 for (;;) {
-  const req = channel.nextRequest() as Request;
+  const req = channel.nextRequest();
   try {
-    if (req.kind === 'advance') {
-      channel.respond({ ok: true, value: s.advance(req.from, req.to, req.inbox) });
+    if (req.op === OP_ADVANCE) {
+      const out: ShardMessage<ViewerUp>[] = shard.advance(req.a, req.b, (req.payload as ShardMessage<ViewerDown>[] | undefined) ?? []);
+      channel.respond({ op: OP_ADVANCE, a: req.b, b: 0, ...(out.length > 0 ? { payload: out } : {}) });
       continue;
     }
-    channel.respond({ ok: true, value: { records: s.records, stats: s.stats, macrosteps: s.rt.macrosteps, inRoom: s.inRoom, latency: s.latency.observation() } });
+    if (req.op !== OP_FINISH) throw new Error(`shard worker: unknown request op ${req.op}`);
+    const report: ShardReport = { records: shard.records, stats: shard.stats, macrosteps: shard.rt.macrosteps, inRoom: shard.inRoom, latency: shard.latency.observation() };
+    channel.respond({ op: OP_FINISH, a: 0, b: 0, payload: report });
   } catch (e) {
-    channel.respond({ ok: false, error: (e as Error).stack ?? String(e) });
+    channel.fail((e as Error).stack ?? String(e));
   }
   break;
 }

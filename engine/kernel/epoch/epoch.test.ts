@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BROADCAST, mergeOutboxes, runEpochs, runEpochsSync, type EpochShard, type ShardMessage } from './index.ts';
+import { BROADCAST, mergeOutboxes, runEpochs, runEpochsSync, type EpochShard, type RemoteEpochShard, type ShardMessage } from './index.ts';
 
 /** A toy world: agent i sends "ping" at times derived from i; the hub echoes each message back at the next boundary. */
 function makeShard(agents: number[], log: string[]): EpochShard<string, string> {
@@ -82,6 +82,39 @@ describe('epochs', () => {
         shardOf: () => 0,
       }),
     ).toThrow(/would arrive inside the epoch/);
+  });
+
+  it('remote shards are posted before the in-thread ones advance, collected after, with the same result', () => {
+    const order: string[] = [];
+    const applied: string[] = [];
+    const far = makeShard([3, 4], []);
+    const near = makeShard([0, 1, 2], []);
+    let posted: ShardMessage<string>[] | null = null;
+    const remote: RemoteEpochShard<string, string> = {
+      post: (f, t, inbox) => {
+        order.push(`post ${f}`);
+        posted = [...(far.advance(f, t, inbox) as readonly ShardMessage<string>[])];
+      },
+      collect: () => {
+        order.push('collect');
+        const out = posted!;
+        posted = null;
+        return out;
+      },
+      advance: () => {
+        throw new Error('runEpochsSync must use post/collect');
+      },
+    };
+    const local: EpochShard<string, string> = { advance: (f, t, i) => (order.push(`advance ${f}`), near.advance(f, t, i)) };
+    runEpochsSync({
+      shards: [local, remote],
+      hub: { apply: (end, merged) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: end, msg: 'pong' })) },
+      delta: 100,
+      end: 1000,
+      shardOf: (a) => (a < 3 ? 0 : 1),
+    });
+    expect(applied).toEqual(run([[0, 1, 2, 3, 4]]).applied);
+    expect(order.slice(0, 6)).toEqual(['post 0', 'advance 0', 'collect', 'post 100', 'advance 100', 'collect']);
   });
 
   it('async shards (workers) give the same result as sync ones', async () => {

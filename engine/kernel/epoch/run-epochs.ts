@@ -12,6 +12,20 @@ export interface EpochShard<Up, Down> {
   advance(from: number, to: number, inbox: readonly ShardMessage<Down>[]): readonly ShardMessage<Up>[] | Promise<readonly ShardMessage<Up>[]>;
 }
 
+/**
+ * A shard that runs elsewhere (e.g. on a worker thread). runEpochsSync posts each epoch to it first,
+ * advances the in-thread shards meanwhile, then collects its outbox: the threads overlap.
+ * `advance` must equal post followed by collect.
+ */
+export interface RemoteEpochShard<Up, Down> extends EpochShard<Up, Down> {
+  post(from: number, to: number, inbox: readonly ShardMessage<Down>[]): void;
+  collect(): readonly ShardMessage<Up>[];
+}
+
+function isRemote<Up, Down>(s: EpochShard<Up, Down>): s is RemoteEpochShard<Up, Down> {
+  return typeof (s as Partial<RemoteEpochShard<Up, Down>>).post === 'function' && typeof (s as Partial<RemoteEpochShard<Up, Down>>).collect === 'function';
+}
+
 export interface EpochHub<Up, Down> {
   /**
    * Apply one epoch's merged messages; return replies, each addressed to an agent (or to every shard
@@ -39,7 +53,11 @@ export interface EpochRunStats {
   downMessages: number;
 }
 
-function route<Up, Down>(opts: EpochRunOptions<Up, Down>, epochEnd: number, replies: readonly ShardMessage<Down>[]): ShardMessage<Down>[][] {
+const NO_MAIL: readonly ShardMessage<never>[] = Object.freeze([]);
+
+function route<Up, Down>(opts: EpochRunOptions<Up, Down>, epochEnd: number, replies: readonly ShardMessage<Down>[]): (readonly ShardMessage<Down>[])[] {
+  // most epochs send nothing down: one shared, frozen empty inbox for every shard
+  if (replies.length === 0) return opts.shards.map(() => NO_MAIL);
   const inboxes: ShardMessage<Down>[][] = opts.shards.map(() => []);
   for (const r of replies) {
     if (r.t < epochEnd) {
@@ -57,7 +75,7 @@ function check<Up, Down>(opts: EpochRunOptions<Up, Down>): void {
 }
 
 /** The boundary of one epoch: merge the outboxes, apply them to the hub, route its replies. */
-function settle<Up, Down>(opts: EpochRunOptions<Up, Down>, to: number, outboxes: readonly (readonly ShardMessage<Up>[])[], stats: EpochRunStats): ShardMessage<Down>[][] {
+function settle<Up, Down>(opts: EpochRunOptions<Up, Down>, to: number, outboxes: readonly (readonly ShardMessage<Up>[])[], stats: EpochRunStats): (readonly ShardMessage<Down>[])[] {
   const merged = mergeOutboxes(outboxes);
   const replies = opts.hub.apply(to, merged);
   stats.epochs++;
@@ -72,7 +90,7 @@ function settle<Up, Down>(opts: EpochRunOptions<Up, Down>, to: number, outboxes:
 export async function runEpochs<Up, Down>(opts: EpochRunOptions<Up, Down>): Promise<EpochRunStats> {
   check(opts);
   const stats: EpochRunStats = { epochs: 0, upMessages: 0, downMessages: 0 };
-  let inboxes: ShardMessage<Down>[][] = opts.shards.map(() => []);
+  let inboxes: (readonly ShardMessage<Down>[])[] = opts.shards.map(() => NO_MAIL);
   for (let from = opts.start ?? 0; from < opts.end; from += opts.delta) {
     const to = Math.min(from + opts.delta, opts.end);
     inboxes = settle(opts, to, await Promise.all(opts.shards.map((s, i) => s.advance(from, to, inboxes[i]!))), stats);
@@ -80,18 +98,27 @@ export async function runEpochs<Up, Down>(opts: EpochRunOptions<Up, Down>): Prom
   return stats;
 }
 
-/** The same loop for synchronous shards: no promise per epoch (72,000 epochs in a two-hour show). */
+/**
+ * The same loop for synchronous shards: no promise per epoch (72,000 epochs in a two-hour show).
+ * Remote shards (post/collect) are posted before the in-thread shards advance and collected after.
+ */
 export function runEpochsSync<Up, Down>(opts: EpochRunOptions<Up, Down>): EpochRunStats {
   check(opts);
   const stats: EpochRunStats = { epochs: 0, upMessages: 0, downMessages: 0 };
-  let inboxes: ShardMessage<Down>[][] = opts.shards.map(() => []);
+  const shards = opts.shards;
+  const remote = shards.map((s) => isRemote(s));
+  const outboxes: (readonly ShardMessage<Up>[])[] = shards.map(() => []);
+  let inboxes: (readonly ShardMessage<Down>[])[] = shards.map(() => NO_MAIL);
   for (let from = opts.start ?? 0; from < opts.end; from += opts.delta) {
     const to = Math.min(from + opts.delta, opts.end);
-    const outboxes = opts.shards.map((s, i) => {
-      const out = s.advance(from, to, inboxes[i]!);
+    for (let i = 0; i < shards.length; i++) if (remote[i]) (shards[i] as RemoteEpochShard<Up, Down>).post(from, to, inboxes[i]!);
+    for (let i = 0; i < shards.length; i++) {
+      if (remote[i]) continue;
+      const out = shards[i]!.advance(from, to, inboxes[i]!);
       if (out instanceof Promise) throw new TypeError('runEpochsSync: a shard returned a Promise; use runEpochs');
-      return out;
-    });
+      outboxes[i] = out;
+    }
+    for (let i = 0; i < shards.length; i++) if (remote[i]) outboxes[i] = (shards[i] as RemoteEpochShard<Up, Down>).collect();
     inboxes = settle(opts, to, outboxes, stats);
   }
   return stats;
