@@ -24,7 +24,7 @@ export const CdfSchema = z.object({
 });
 
 export const TimelineItemSchema = z.object({
-  kind: z.enum(['segment', 'pitch', 'flashSale', 'qa']),
+  kind: z.enum(['segment', 'pitch', 'flashSale', 'qa', 'network']).describe("'network': a scripted network event (congestion, tunnel, handover) injected into the viewers' links"),
   startMs: ms,
   endMs: ms,
   label: z.string().describe('e.g. the SKU name pitched'),

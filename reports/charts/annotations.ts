@@ -5,8 +5,8 @@ import { COLORS, minuteAxis, WIDTH } from './theme.ts';
 
 type Sub = Record<string, unknown>;
 
-const ROWS: Record<string, string> = { segment: 'Segments', pitch: 'Pitches', flashSale: 'Flash sales', qa: 'Q&A', anomaly: 'Injected anomalies' };
-const ROW_COLORS = ['#9db7d9', '#2f6db5', COLORS.flash, '#7a5cb8', COLORS.anomaly];
+const ROWS: Record<string, string> = { segment: 'Segments', pitch: 'Pitches', flashSale: 'Flash sales', qa: 'Q&A', network: 'Network events', anomaly: 'Injected anomalies' };
+const ROW_COLORS = ['#9db7d9', '#2f6db5', COLORS.flash, '#7a5cb8', COLORS.muted, COLORS.anomaly];
 
 export interface Annotations {
   timeline?: TimelineItem[];
@@ -26,7 +26,9 @@ const minLabel = (domain: [number, number]): number => ((domain[1] - domain[0]) 
 
 /** a Gantt-like strip sharing the x scale (minutes) of the chart under it */
 export function timelineStrip(a: Annotations, domain: [number, number], start?: string): Sub {
-  const rows = annotationRows(a);
+  // an instant (a pitch) gets 4 px, or it would be a zero-width bar nobody sees
+  const minW = ((domain[1] - domain[0]) * 4) / WIDTH;
+  const rows = annotationRows(a).map((r) => (r.end - r.start < minW ? { ...r, end: r.start + minW } : r));
   const present = Object.values(ROWS).filter((r) => rows.some((x) => x.row === r));
   const x = { field: 'start', type: 'quantitative', scale: { domain, nice: false }, axis: { ...minuteAxis(start), title: null, labels: false, ticks: false, domain: false, grid: false } };
   const y = { field: 'row', type: 'nominal', sort: present, title: null, axis: { labelFontSize: 10, ticks: false, domain: false } };
@@ -41,14 +43,16 @@ export function timelineStrip(a: Annotations, domain: [number, number], start?: 
   };
 }
 
-/** translucent bands for flash sales and anomalies, to layer under a time series */
+const BAND_COLORS: Record<string, string> = { [ROWS.flashSale!]: COLORS.flash, [ROWS.network!]: COLORS.muted, [ROWS.anomaly!]: COLORS.anomaly };
+
+/** translucent bands for flash sales, network events and anomalies, to layer under a time series */
 export function bandsLayer(a: Annotations): Sub | null {
-  const rows = annotationRows(a).filter((r) => r.row === ROWS.flashSale || r.row === ROWS.anomaly);
+  const rows = annotationRows(a).filter((r) => BAND_COLORS[r.row] !== undefined);
   if (rows.length === 0) return null;
-  const kinds = [ROWS.flashSale!, ROWS.anomaly!].filter((k) => rows.some((r) => r.row === k));
+  const kinds = Object.keys(BAND_COLORS).filter((k) => rows.some((r) => r.row === k));
   return {
     data: { values: rows },
     mark: { type: 'rect', opacity: 0.13 },
-    encoding: { x: { field: 'start', type: 'quantitative' }, x2: { field: 'end' }, color: { field: 'row', type: 'nominal', scale: { domain: kinds, range: kinds.map((k) => (k === ROWS.anomaly ? COLORS.anomaly : COLORS.flash)) }, legend: { title: null, orient: 'top' } }, tooltip: [{ field: 'row', title: 'kind' }, { field: 'label', title: 'what' }] },
+    encoding: { x: { field: 'start', type: 'quantitative' }, x2: { field: 'end' }, color: { field: 'row', type: 'nominal', scale: { domain: kinds, range: kinds.map((k) => BAND_COLORS[k]!) }, legend: { title: null, orient: 'top' } }, tooltip: [{ field: 'row', title: 'kind' }, { field: 'label', title: 'what' }] },
   };
 }

@@ -5,7 +5,8 @@ import { binMinutes, minuteAxis, themed, WIDTH, type Spec } from './theme.ts';
 export function latencyChart(d: { binMs: number; p50: number[]; p95?: number[]; startTimeOfDay?: string } & Annotations): Spec {
   // a bin where nobody was playing has no latency (0 in the series): left out rather than drawn as 0 s
   const values = d.p50.flatMap((v, i) => (v > 0 ? [{ t: binMinutes(i, d.binMs), series: 'p50', s: v / 1000 }, ...(d.p95 ? [{ t: binMinutes(i, d.binMs), series: 'p95', s: (d.p95[i] ?? 0) / 1000 }] : [])] : []));
-  const bands = bandsLayer({ anomalies: d.anomalies });
+  // network events and anomalies explain latency; flash sales do not
+  const bands = bandsLayer({ anomalies: d.anomalies, timeline: d.timeline?.filter((t) => t.kind === 'network') });
   return themed({
     width: WIDTH,
     height: 160,

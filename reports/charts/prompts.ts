@@ -22,7 +22,7 @@ export function promptsChart(d: { prompts: Prompt[]; minutes: number; startTimeO
       x: { field: 't', type: 'quantitative', scale: { domain: [0, d.minutes], nice: false }, axis: minuteAxis(d.startTimeOfDay) },
       y: { field: 'latency', type: 'quantitative', title: 'Comment → host latency (ms)', scale: { zero: true } },
       color: { field: 'intent', type: 'nominal', title: 'Intent' },
-      size: { field: 'comments', type: 'quantitative', title: 'Comments', scale: { range: [20, 260] }, legend: { values: sizeLegend(values.map((v) => v.comments)) } },
+      size: { field: 'comments', type: 'quantitative', title: 'Comments', scale: { range: [20, 260] }, legend: { values: sizeLegend(values.map((v) => v.comments)), format: 'd' } },
       tooltip: [{ field: 't', title: 'minute', format: '.1f' }, { field: 'intent' }, { field: 'latency', title: 'latency (ms)' }, { field: 'comments' }, { field: 'text', title: 'prompt' }],
     },
   } as unknown as Spec);

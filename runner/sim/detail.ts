@@ -56,6 +56,11 @@ function timeline(hub: StackHub): TimelineItem[] {
     if (e.kind === 'flashsale') items.push({ kind: 'flashSale', startMs: e.at, endMs: e.at + e.durationMs, label: `flash sale: ${name(e.sku)} ¥${e.price}`, sku: e.sku });
     if (e.kind === 'qa') items.push({ kind: 'qa', startMs: e.at, endMs: e.at + e.durationMs, label: 'Q&A' });
   }
+  for (const e of hub.scenario.network.events) {
+    const who = `${e.share < 1 ? `${Math.round(e.share * 100)} % of ` : ''}${e.profiles.length > 0 ? e.profiles.join('/') : 'all'} viewers`;
+    const long = e.type === 'handover' ? 0 : e.durationSeconds * 1000;
+    items.push({ kind: 'network', startMs: e.at * MIN, endMs: e.at * MIN + long, label: `${e.type}: ${who}` });
+  }
   return items.sort((a, b) => a.startMs - b.startMs);
 }
 
@@ -86,8 +91,11 @@ const HEAT_SKUS = 15;
  */
 export function skuRankingOf(hub: StackHub, bins: number): NonNullable<ReportDetail['skuRanking']> {
   const cat = hub.marketing.catalog;
-  return hub.marketingSeries.heat
-    .map((row, i) => ({ i, mean: bins > 0 ? Array.from({ length: bins }, (_, b) => row[b] ?? 0).reduce((a, b) => a + b, 0) / bins : 0 }))
+  const rows = hub.marketingSeries.heat.map((row, i) => ({ i, mean: bins > 0 ? Array.from({ length: bins }, (_, b) => row[b] ?? 0).reduce((a, b) => a + b, 0) / bins : 0 }));
+  // SKUs nobody looked at sit at the score's floor: listing them would only pad the table
+  const floor = Math.min(...rows.map((r) => r.mean));
+  return rows
+    .filter((r) => r.mean > 1.001 * floor || hub.series.skuTotals.has(cat.skus[r.i]!.sku))
     .sort((a, b) => b.mean - a.mean || a.i - b.i)
     .slice(0, 20)
     .map(({ i, mean }) => {

@@ -11,7 +11,7 @@ export function audienceSection(c: SectionContext): string {
         'audience',
         'Concurrent viewers, arrivals and departures',
         audienceChart({ ...c.core, timeline: c.ext.timeline, anomalies: c.ext.anomalies, startTimeOfDay: c.startTimeOfDay }),
-        `${c.core.binMs === 60_000 ? 'Per minute' : `Per ${c.core.binMs / 1000} s bin`}.${c.ext.timeline || c.ext.anomalies ? ' Shaded: flash sales (amber) and injected anomalies (red); the strip above shows the show timeline.' : ''}`,
+        `${c.core.binMs === 60_000 ? 'Per minute' : `Per ${c.core.binMs / 1000} s bin`}.${c.ext.timeline || c.ext.anomalies ? ` Shaded: flash sales (amber)${c.ext.timeline?.some((t) => t.kind === 'network') ? ', network events (grey)' : ''} and injected anomalies (red); the strip above shows the show timeline.` : ''}`,
       ),
     );
     if (!c.ext.timeline) parts.push(c.missing('Show timeline annotations (segments, pitches, flash sales)', 'detail.timeline'));

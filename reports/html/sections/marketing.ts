@@ -45,6 +45,7 @@ function danmakuPart(c: SectionContext): string {
 function rankingPart(c: SectionContext): string {
   const ranking = c.ext.skuRanking;
   if (!ranking) return c.missing('SKU ranking', 'detail.skuRanking');
+  if (ranking.length === 0) return '<p class="lede">No SKU drew any attention (no card view, cart or mention).</p>';
   const num = (v: number | undefined, digits = 1) => (v === undefined ? '—' : fmtNum(v, digits));
   const has = (k: 'mentions' | 'dwellSec' | 'views' | 'carts') => ranking.some((r) => r[k] !== undefined);
   return table(ranking.slice(0, 10), [

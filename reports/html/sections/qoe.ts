@@ -30,7 +30,7 @@ export function qoeSection(c: SectionContext): string {
   const lat = c.core?.latencyToLiveMs;
   parts.push(
     c.core && lat && lat.length > 0
-      ? c.charts.figure('latency', 'Latency to live over the show', latencyChart({ binMs: c.core.binMs, p50: lat, p95: c.ext.latencyToLiveP95Ms, anomalies: c.ext.anomalies, startTimeOfDay: c.startTimeOfDay }))
+      ? c.charts.figure('latency', 'Latency to live over the show', latencyChart({ binMs: c.core.binMs, p50: lat, p95: c.ext.latencyToLiveP95Ms, anomalies: c.ext.anomalies, timeline: c.ext.timeline, startTimeOfDay: c.startTimeOfDay }))
       : c.missing('Latency to live over time', 'detail.latencyToLiveMs'),
   );
   parts.push(c.ext.qoeByWatch && c.ext.qoeByWatch.length > 0 ? c.charts.figure('qoe-watch', 'QoE against watch time', qoeWatchChart(c.ext.qoeByWatch), 'Viewers grouped by how long they watched: the mean rebuffer ratio and bitrate they experienced.') : c.missing('QoE against watch time', 'detail.qoeByWatch'));
