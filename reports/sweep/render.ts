@@ -33,7 +33,7 @@ function bestTable(s: SweepResult): string {
       : 'only one setting';
     return `<tr data-objective="${escapeHtml(b.objective)}" data-best="${escapeHtml(b.label)}"><td><code>${escapeHtml(b.objective)}</code> (${b.direction})</td><td>${escapeHtml(b.label)}: <code>${escapeHtml(settingText(b.overrides))}</code></td><td class="num">${meanCell(b.objective, { mean: b.mean, ci95: b.ci95 }, false)}</td><td>${ru}</td></tr>`;
   });
-  return `<table id="sweep-best"><thead><tr><th>Objective</th><th>Best setting</th><th class="num">Mean</th><th>Runner-up and paired difference</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="lede">The paired difference uses the common replications (replication r of every setting has seed base + r); when it is not significant, the data do not separate the best setting from the runner-up.</p>`;
+  return `<div class="scroll" style="overflow-x:auto"><table id="sweep-best"><thead><tr><th>Objective</th><th>Best setting</th><th class="num">Mean</th><th>Runner-up and paired difference</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="lede">The paired difference uses the common replications (replication r of every setting has seed base + r); when it is not significant, the data do not separate the best setting from the runner-up.</p>`;
 }
 
 function gridTable(s: SweepResult): string {
@@ -46,7 +46,7 @@ function gridTable(s: SweepResult): string {
     (st) =>
       `<tr data-setting="${escapeHtml(st.label)}"><td>${escapeHtml(st.label)}</td>${s.params.map((p) => `<td><code>${escapeHtml(paramText(st.overrides[p.path]))}</code></td>`).join('')}${metrics.map((m) => `<td class="num">${meanCell(m, st.metrics[m], isBest(m, st.label))}</td>`).join('')}</tr>`,
   );
-  return `<table id="sweep-grid"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="lede">Mean over ${fmtInt(s.replications)} replications per setting with its 95 % CI (Student t); ★ the best setting for that objective. Every metric of every setting is in sweep.csv and sweep.json.</p>`;
+  return `<div class="scroll" style="overflow-x:auto"><table id="sweep-grid"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div><p class="lede">Mean over ${fmtInt(s.replications)} replications per setting with its 95 % CI (Student t); ★ the best setting for that objective. Every metric of every setting is in sweep.csv and sweep.json.</p>`;
 }
 
 export function renderSweep(s: SweepResult, assets: ReportAssets): string {
