@@ -244,7 +244,8 @@ export class StressClient {
   private connect(c: Conn): void {
     c.attempts++;
     if (!c.everOpened && c.attempts === 1) c.connectStart = epochNow();
-    const ws = new WebSocket(this.wsUrl + c.token, { perMessageDeflate: false, handshakeTimeout: 15_000 });
+    // a starved server answers a handshake late; giving up early only adds a retry to its backlog
+    const ws = new WebSocket(this.wsUrl + c.token, { perMessageDeflate: false, handshakeTimeout: 30_000 });
     c.ws = ws;
     ws.on('open', () => this.onOpen(c, ws));
     ws.on('message', (data: Buffer, isBinary: boolean) => {

@@ -88,6 +88,8 @@ export interface StressResult {
     memPerConnectionBytes: number | null;
     peakConnections: number;
     hold: { fromMs: number; toMs: number; minConnections: number | null; avgConnections: number | null };
+    /** /metrics scrapes (one a second) the server did not answer within 5 s */
+    scrapesFailed: number;
     loopP99MaxMs: number | null;
     restartMode: 'warm' | 'cold';
     /** counters (…_total) summed over every server process of the run */
@@ -286,6 +288,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   const clients: ClientHandle[] = [];
   const samples: ServerSample[] = [];
   let scraping = true;
+  let scrapesFailed = 0;
   let lastMetrics = new Map<string, number>();
   /** counters of server processes that were killed (a restart starts the counters afresh) */
   let priorMetrics = new Map<string, number>();
@@ -348,7 +351,8 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
     const scrape = async () => {
       while (scraping) {
         const t0 = epochNow();
-        const text = await fetchText(`${url}/metrics`, 2000);
+        // a starved server answers late: a scrape that fails is counted (the server did not answer in 5 s)
+        const text = await fetchText(`${url}/metrics`, 5000);
         if (text !== null) {
           const m = parsePrometheus(text);
           lastMetrics = m;
@@ -367,7 +371,10 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
               loopP99Ms: Math.round((m.get('livelab_eventloop_delay_p99_seconds') ?? 0) * 1e4) / 10,
             });
           }
-        } else prevCpu = null;
+        } else {
+          prevCpu = null;
+          scrapesFailed++;
+        }
         await sleep(1000 - (epochNow() - t0));
       }
     };
@@ -510,6 +517,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
           avgConnections: hold.length ? Math.round(hold.reduce((s, x) => s + x.connections, 0) / hold.length) : null,
         },
         loopP99MaxMs: samples.length ? Math.max(...samples.map((s) => s.loopP99Ms)) : null,
+        scrapesFailed,
         restartMode,
         metrics: Object.fromEntries([...addMetrics(priorMetrics, lastMetrics)].filter(([k]) => k.startsWith('livelab_') && /_total\b/.test(k))),
         lastProcessMetrics: Object.fromEntries([...lastMetrics].filter(([k]) => k.startsWith('livelab_'))),

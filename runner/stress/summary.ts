@@ -59,7 +59,7 @@ export function formatSummary(r: StressResult): string {
   out.push(
     `server: cpu avg ${s.cpuAvgPct ?? '–'}% peak ${s.cpuPeakPct ?? '–'}%, rss peak ${mb(s.rssPeakBytes)}, ${kb(s.memPerConnectionBytes)} per connection, ` +
       `event-loop p99 max ${s.loopP99MaxMs ?? '–'} ms; connections peak ${s.peakConnections}, held min ${hold.minConnections ?? '–'} avg ${hold.avgConnections ?? '–'} ` +
-      `over ${Math.round(hold.fromMs / 1000)}–${Math.round(hold.toMs / 1000)} s`,
+      `over ${Math.round(hold.fromMs / 1000)}–${Math.round(hold.toMs / 1000)} s${s.scrapesFailed ? `; ${s.scrapesFailed} /metrics scrapes unanswered within 5 s` : ''}`,
   );
   if (s.downtimeMs.length) out.push(`restarts: ${s.downtimeMs.length} (${s.restartMode}), downtime ${s.downtimeMs.map((d) => `${d} ms`).join(', ')}`);
   const m = s.metrics;
