@@ -50,13 +50,14 @@ export default async function reportBench(flags: BenchFlags): Promise<Record<str
   const charts: number[] = [];
   const busy: number[] = [];
   const cpus: number[] = [];
+  const perChart = new Map<string, number[]>();
   const loadBefore = +loadavg()[0]!.toFixed(2);
   let total = 0;
   try {
     for (let i = 0; i < loads + 1; i++) {
       const cpu0 = browserCpuMs(rb.profile);
       const o = await openOffline(rb, file);
-      const s = await o.page.evaluate(() => (globalThis as unknown as { __livelab: { total: number; rendered: number; failed: string[]; ms: number; doneAt: number } }).__livelab);
+      const s = await o.page.evaluate(() => (globalThis as unknown as { __livelab: { total: number; rendered: number; failed: string[]; ms: number; doneAt: number; chartMs?: Record<string, number> } }).__livelab);
       const metrics = await o.page.metrics();
       const cpu = browserCpuMs(rb.profile) - cpu0;
       await o.page.close();
@@ -67,6 +68,7 @@ export default async function reportBench(flags: BenchFlags): Promise<Record<str
       charts.push(s.ms);
       busy.push(Math.round((metrics.TaskDuration ?? 0) * 1000));
       cpus.push(cpu);
+      for (const [id, ms] of Object.entries(s.chartMs ?? {})) perChart.set(id, [...(perChart.get(id) ?? []), ms]);
     }
   } finally {
     await rb.close();
@@ -86,6 +88,7 @@ export default async function reportBench(flags: BenchFlags): Promise<Record<str
     chartsOnlyMs: { median: median(charts), max: Math.max(...charts) },
     mainThreadBusyMs: { median: median(busy), max: Math.max(...busy) },
     browserCpuMs: { median: median(cpus), max: Math.max(...cpus), note: 'CPU of all Chromium processes from open to all charts drawn (includes the page load)' },
+    slowestChartsMs: Object.fromEntries([...perChart].map(([id, xs]) => [id.replace(/^chart-/, ''), median(xs)] as const).sort((a, b) => b[1] - a[1]).slice(0, 6)),
     loadAverage: { before: loadBefore, after: +loadavg()[0]!.toFixed(2), cores: 2 },
     targets: { sizeMB: 5, renderMs: 3000 },
   };

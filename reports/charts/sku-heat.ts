@@ -2,12 +2,21 @@
 import type { SkuHeat } from '../../engine/result-detail.ts';
 import { binMinutes, minuteAxis, themed, WIDTH, type Spec } from './theme.ts';
 
+const MAX_CELLS = 900;
+
 export function skuHeatChart(d: { heat: SkuHeat; binMs: number; startTimeOfDay?: string }): Spec {
-  const binMs = d.heat.binMs ?? d.binMs;
   const totals = d.heat.skus.map((s, i) => ({ name: s.name, total: (d.heat.heat[i] ?? []).reduce((a, b) => a + b, 0) }));
   const order = [...totals].sort((a, b) => b.total - a.total).map((t) => t.name);
-  const bins = Math.max(0, ...d.heat.heat.map((h) => h.length));
-  const values = d.heat.skus.flatMap((s, i) => (d.heat.heat[i] ?? []).map((v, b) => ({ sku: s.name, t: binMinutes(b, binMs), t2: binMinutes(b + 1, binMs), v })));
+  const rawBins = Math.max(0, ...d.heat.heat.map((h) => h.length));
+  // at most ~MAX_CELLS rects (each is an SVG element): neighbouring bins are averaged when there are more
+  const k = Math.max(1, Math.ceil((d.heat.skus.length * rawBins) / MAX_CELLS));
+  const binMs = (d.heat.binMs ?? d.binMs) * k;
+  const bins = Math.ceil(rawBins / k);
+  const coarse = (row: number[]) => Array.from({ length: Math.ceil(row.length / k) }, (_, b) => {
+    const part = row.slice(b * k, b * k + k);
+    return part.reduce((a, x) => a + x, 0) / part.length;
+  });
+  const values = d.heat.skus.flatMap((s, i) => coarse(d.heat.heat[i] ?? []).map((v, b) => ({ sku: s.name, t: binMinutes(b, binMs), t2: binMinutes(b + 1, binMs), v })));
   return themed({
     width: WIDTH - 180,
     height: { step: 16 },

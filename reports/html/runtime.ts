@@ -5,7 +5,7 @@
 export const RUNTIME = `
 (function () {
   'use strict';
-  var state = { total: 0, rendered: 0, failed: [], done: false, ms: 0, doneAt: 0 };
+  var state = { total: 0, rendered: 0, failed: [], done: false, ms: 0, doneAt: 0, chartMs: {} };
   window.__livelab = state;
   var started = performance.now();
   function finish() {
@@ -27,10 +27,12 @@ export const RUNTIME = `
     if (i >= specs.length) { finish(); return; }
     var item = specs[i++];
     var el = document.getElementById(item.id);
+    var t0 = performance.now();
     try {
       var view = new vega.View(vega.parse(item.spec), { renderer: 'svg', container: el, hover: true });
       view.runAsync().then(function () {
         el.setAttribute('data-rendered', 'true');
+        state.chartMs[item.id] = Math.round(performance.now() - t0);
         state.rendered++;
         next();
       }, function (e) { fail(el, item.id, e); next(); });
