@@ -37,6 +37,8 @@ const cases: [string, string, () => Spec][] = [
   ['coupons', 'by segment', () => charts.couponsChart(ext.coupons!)],
   ['coupons (overall)', 'no per-segment split', () => charts.couponsChart({ issued: 10, redeemed: 3 })],
   ['forest', 'relative paired differences', () => charts.forestChart(c)],
+  ['coupons over time', 'cumulative issued and redeemed', () => charts.couponsTimeChart({ binMs, issued: ext.coupons!.issuedSeries!, redeemed: ext.coupons!.redeemedSeries!, startTimeOfDay: '20:00' })],
+  ['latency with a network event', 'grey band from the timeline', () => charts.latencyChart({ binMs, p50: core!.latencyToLiveMs!, timeline: [{ kind: 'network', startMs: 30 * 60_000, endMs: 40 * 60_000, label: 'congestion: 30 % of 4g viewers' }] })],
   ['overlay', 'one curve per variant', () => charts.overlayChart(c.curves![0]!, c.variants, c.baseline)],
 ];
 
@@ -55,6 +57,20 @@ describe('chart builders', () => {
       const spec = build();
       expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
     }
+  });
+
+  it('puts network events on the timeline strip and as bands, and gives an instant (a pitch) a visible width', () => {
+    const timeline = [
+      { kind: 'pitch' as const, startMs: 60_000, endMs: 60_000, label: 'lipstick' },
+      { kind: 'network' as const, startMs: 30 * 60_000, endMs: 40 * 60_000, label: 'congestion' },
+    ];
+    const spec = JSON.stringify(charts.audienceChart({ ...core!, timeline, startTimeOfDay: '20:00' }));
+    expect(spec).toContain('"row":"Network events","start":30,"end":40');
+    const pitch = /"row":"Pitches","start":1,"end":([\d.]+)/.exec(spec);
+    expect(Number(pitch?.[1])).toBeGreaterThan(1.5); // 4 px of a 90-minute axis 560 px wide ≈ 0.64 min
+    expect(JSON.stringify(charts.latencyChart({ binMs, p50: [0, 4000, 4100], timeline }))).toContain('Network events');
+    // a bin nobody played (0) is left out, not drawn as 0 s
+    expect(JSON.stringify(charts.latencyChart({ binMs, p50: [0, 4000, 4100] }))).not.toContain('"s":0');
   });
 
   it('log ticks cover the range with 1-2-5 steps', () => {

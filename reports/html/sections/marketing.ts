@@ -21,7 +21,7 @@ function promptsPart(c: SectionContext): string {
   const rows = table<Prompt>(shown, [
     { title: 'Time', num: true, cell: (p) => fmtShowTime(p.atMs) },
     { title: 'Intent', cell: (p) => escapeHtml(p.intent) },
-    { title: 'Prompt and the danmaku behind it', cell: (p) => `<div class="ugc">${escapeHtml(p.text)}</div>${p.examples?.length ? `<div class="examples ugc">${p.examples.map((e) => `「${escapeHtml(e)}」`).join(' ')}</div>` : ''}` },
+    { title: prompts.some((p) => p.examples?.length) ? 'Prompt and the danmaku behind it' : 'Prompt', cell: (p) => `<div class="ugc">${escapeHtml(p.text)}</div>${p.examples?.length ? `<div class="examples ugc">${p.examples.map((e) => `「${escapeHtml(e)}」`).join(' ')}</div>` : ''}` },
     { title: 'Comments', num: true, cell: (p) => (p.comments === undefined ? '—' : fmtInt(p.comments)) },
     { title: 'Latency', num: true, cell: (p) => `${fmtInt(p.latencyMs)} ms` },
   ], 'id="prompt-table"');
