@@ -15,7 +15,7 @@ export function couponsChart(c: Coupons): Spec {
     height: { step: 14 },
     data: { values },
     layer: [
-      { mark: { type: 'bar' }, encoding: { y, yOffset, x: { field: 'n', type: 'quantitative', title: 'Coupons' }, color: { field: 'what', type: 'nominal', title: null, scale: { domain: ['issued', 'redeemed'], range: ['#9db7d9', COLORS.good] }, legend: { orient: 'top' } }, tooltip: [{ field: 'segment' }, { field: 'what' }, { field: 'n', format: ',' }, { field: 'rate', title: 'redemption', format: '.1%' }] } },
+      { mark: { type: 'bar' }, encoding: { y, yOffset, x: { field: 'n', type: 'quantitative', title: 'Coupons', axis: { tickMinStep: 1, format: ',d' } }, color: { field: 'what', type: 'nominal', title: null, scale: { domain: ['issued', 'redeemed'], range: ['#9db7d9', COLORS.good] }, legend: { orient: 'top' } }, tooltip: [{ field: 'segment' }, { field: 'what' }, { field: 'n', format: ',' }, { field: 'rate', title: 'redemption', format: '.1%' }] } },
       { transform: [{ filter: "datum.what === 'redeemed'" }], mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { y, yOffset, x: { field: 'n', type: 'quantitative' }, text: { field: 'rate', format: '.0%' } } },
     ],
   } as unknown as Spec);
