@@ -3,6 +3,14 @@
 // per-viewer-minute cost of the viewer agents on the statechart fast path, measured in this process.
 // CPU time (process.cpuUsage), best of 3 rounds alternating the two: the machine is shared, so read the
 // ratios as ±30 % (and the load average is recorded with them).
+//
+// Issue 3's target, "the model at 100k viewers for a 60-minute show costs less than the agents do", is
+// reported as `issue3_media_vs_agents`: both costs per viewer-minute, their ratio, and whether it holds.
+// What is and is not compared: the media side is players and links alone, driven a minute at a time
+// without an event queue (the runtime's queue adds to it in a show); the agents side is the viewer
+// statecharts on the fast path under a scripted feed (the runtime queue is in it). The figure per family
+// says where the media cost lies (weak links stall and re-decide every segment; steady 4G viewers commit
+// to runs of segments, engine/media/player/download.ts).
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -134,7 +142,15 @@ export default async function mediaBench(flags: BenchFlags): Promise<Record<stri
 
   const qoeViewers = Number(flags.qoeViewers ?? (flags.quick ? 300 : 1000));
   const qoe: Record<string, unknown> = {};
-  for (const p of [FAMILY_4G, FAMILY_WEAK_4G, FAMILY_3G, FAMILY_WIFI]) qoe[p.name] = qoeRow(simulatePopulation({ profile: p, viewers: qoeViewers, minutes: 10, seed: 42 }));
+  const byFamily: Record<string, unknown> = {};
+  for (const p of [FAMILY_4G, FAMILY_WEAK_4G, FAMILY_3G, FAMILY_WIFI]) {
+    const t0 = cpuUs();
+    const s = simulatePopulation({ profile: p, viewers: qoeViewers, minutes: 10, seed: 42 });
+    const us = cpuUs() - t0;
+    qoe[p.name] = qoeRow(s);
+    byFamily[p.name] = { us_per_viewer_minute: +(us / (qoeViewers * 10)).toFixed(2), player_events_per_viewer_minute: +s.eventsPerViewerMinute.toFixed(1) };
+  }
+  const ratio = usPerVm / agentsUsPerVm;
 
   return {
     load_average: os.loadavg().map((x) => +x.toFixed(2)),
@@ -155,7 +171,19 @@ export default async function mediaBench(flags: BenchFlags): Promise<Record<stri
       us_per_viewer_minute: +agentsUsPerVm.toFixed(2),
       rounds_us_per_viewer_minute: agentRuns.map((r) => +(r.us / r.vm).toFixed(2)),
     },
-    media_over_agents_fast_path: +(usPerVm / agentsUsPerVm).toFixed(2),
+    issue3_media_vs_agents: {
+      target: 'media model µs per viewer-minute < viewer agents µs per viewer-minute (issue 3)',
+      media_us_per_viewer_minute: +usPerVm.toFixed(2),
+      agents_us_per_viewer_minute: +agentsUsPerVm.toFixed(2),
+      media_player_events_per_viewer_minute: +(best.events / best.vm).toFixed(1),
+      agents_macrosteps_per_viewer_minute: +(ag.macrosteps / ag.vm).toFixed(2),
+      media_over_agents: +ratio.toFixed(2),
+      met: ratio < 1,
+      projected_cpu_s_100k_viewers_60_min: { media: +((usPerVm * 6e6) / 1e6).toFixed(0), agents: +((agentsUsPerVm * 6e6) / 1e6).toFixed(0) },
+      note: 'best of the rounds each; the media side has no event queue, the agents side does; media cost by family in media_cost_by_family',
+    },
+    media_cost_by_family: byFamily,
+    media_over_agents_fast_path: +ratio.toFixed(2),
     media_over_xstate_actors_reference: +(usPerVm / XSTATE_ACTORS_US_PER_VIEWER_MINUTE).toFixed(3),
     xstate_actors_reference_us_per_viewer_minute: +XSTATE_ACTORS_US_PER_VIEWER_MINUTE.toFixed(1),
     qoe_by_family: qoe,
