@@ -13,4 +13,5 @@ export const benches: { name: string; load: () => Promise<{ default: Bench }> }[
   { name: 'report', load: () => import('./report.bench.ts') },
   { name: 'compare', load: () => import('./compare.bench.ts') },
   { name: 'stress', load: () => import('./stress.bench.ts') },
+  { name: 'run', load: () => import('./run.bench.ts') },
 ];

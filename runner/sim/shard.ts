@@ -24,6 +24,8 @@ export interface ShardOptions {
   scenario: Scenario;
   shard: number;
   shards: number;
+  /** the shard's viewers (default: id mod shards = shard) */
+  owns?: (viewer: number) => boolean;
 }
 
 export interface ShardStats {
@@ -74,8 +76,9 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     const arrivals = buildArrivals(s);
     this.bounce = arrivals.bounceMinutes;
     this.regular = arrivals.regular;
-    for (let id = opts.shard; id < arrivals.times.length; id += opts.shards) {
-      if (arrivals.times[id]! < this.showEndMs) this.rt.schedule(arrivals.times[id]!, K_ARRIVE, id);
+    const owns = opts.owns ?? ((id: number) => id % opts.shards === opts.shard);
+    for (let id = 0; id < arrivals.times.length; id++) {
+      if (owns(id) && arrivals.times[id]! < this.showEndMs) this.rt.schedule(arrivals.times[id]!, K_ARRIVE, id);
     }
     this.rt.schedule(this.showEndMs, K_END);
   }

@@ -1,5 +1,5 @@
 // `livelab run`'s engine: one show from a scenario to a RunResult. Viewers are split over shards by id
-// (id mod shards): shard 0 in this thread, the others on worker threads; the hub hosts the stack in
+// (partition.ts): shard 0 in this thread, the others on worker threads; the hub hosts the stack in
 // this thread; epochs keep the order canonical, so the digest and every result group except `engine`
 // are the same for any worker count.
 import { runEpochsSync } from '../../engine/kernel/index.ts';
@@ -10,6 +10,7 @@ import type { ViewerRecord } from './records.ts';
 import { buildResult } from './results.ts';
 import { ViewerShard } from './shard.ts';
 import { WorkerShards } from './worker-shard.ts';
+import { shardOfViewer } from './partition.ts';
 import { mergeLatency } from './latency-series.ts';
 
 export interface SimulateOptions {
@@ -55,9 +56,9 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
   } else {
     // shard 0 runs here, next to the stack; shards 1…N−1 on worker threads
     try {
-      const local = new ViewerShard({ scenario: s, shard: 0, shards: workers });
+      const local = new ViewerShard({ scenario: s, shard: 0, shards: workers, owns: (id) => shardOfViewer(id, workers) === 0 });
       await pool.ready();
-      runEpochsSync({ shards: [local, pool], hub, delta, end, shardOf: (a) => (a % workers === 0 ? 0 : 1), onEpoch: (t) => opts.onProgress?.(t, end) });
+      runEpochsSync({ shards: [local, pool], hub, delta, end, shardOf: (a) => (shardOfViewer(a, workers) === 0 ? 0 : 1), onEpoch: (t) => opts.onProgress?.(t, end) });
       const reports = [{ records: local.records, stats: local.stats, macrosteps: local.rt.macrosteps, inRoom: local.inRoom, latency: local.latency.observation() }, ...pool.finish()];
       hub.viewerLatency = mergeLatency(reports.map((r) => r.latency));
       for (const r of reports) {

@@ -2,6 +2,10 @@
 // posts every worker its inbox (post), the main thread meanwhile advances its own shard, then waits for
 // the workers' outboxes (collect). With N shards, shard 0 stays on the main thread next to the stack
 // and shards 1…N−1 run on N−1 workers, so `--workers 2` uses both cores of a two-core machine.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RemoteEpochShard, ShardMessage } from '../../engine/kernel/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
@@ -9,6 +13,7 @@ import type { Scenario } from '../../scenarios/schema/index.ts';
 import type { ViewerRecord } from './records.ts';
 import type { LatencyObservation } from './latency-series.ts';
 import type { ShardStats } from './shard.ts';
+import { shardOfViewer } from './partition.ts';
 import { ChannelError, SyncChannel, type ChannelOptions } from './sync-channel.ts';
 
 export interface ShardReport {
@@ -47,15 +52,25 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
    * with the caller); `ready()` resolves once all of them are built.
    */
   constructor(scenario: Scenario, readonly shards: number, readonly first = 1, channel: ChannelOptions = {}) {
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    const boot = new URL('../worker-boot.mjs', import.meta.url);
-    const ready: Promise<void>[] = [];
     for (let shard = first; shard < shards; shard++) {
-      const i = shard - first;
-      const c = SyncChannel.create(channel);
-      const data: ShardWorkerData = { scenario, shard, shards, buffer: c.buffer, entry, ...(channel.spin !== undefined ? { spin: channel.spin } : {}) };
-      const w = new Worker(boot, { workerData: data });
+      this.channels.push(SyncChannel.create(channel));
       this.failed.push(null);
+    }
+    this.boxes = this.channels.map(() => []);
+    this.started = shardWorkerEntry().then((entry) => this.spawn(scenario, entry, channel));
+    // a rejection is reported by ready(); never as an unhandled one if the caller fails first
+    this.started.catch(() => undefined);
+  }
+
+  private closed = false;
+
+  private async spawn(scenario: Scenario, entry: WorkerEntry, channel: ChannelOptions): Promise<void> {
+    if (this.closed) return;
+    const ready: Promise<void>[] = [];
+    this.channels.forEach((c, i) => {
+      const shard = this.first + i;
+      const data: ShardWorkerData = { scenario, shard, shards: this.shards, buffer: c.buffer, entry: entry.entry, ...(channel.spin !== undefined ? { spin: channel.spin } : {}) };
+      const w = new Worker(entry.url, { workerData: data });
       // until ready, failures (a module that does not load, a shard that cannot be built) arrive as
       // events; after it, the main thread blocks on the channel and the worker reports through it
       ready.push(
@@ -69,12 +84,8 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
         }),
       );
       this.workers.push(w);
-      this.channels.push(c);
-    }
-    this.boxes = this.channels.map(() => []);
-    this.started = Promise.all(ready).then(() => undefined);
-    // a rejection is reported by ready(); never as an unhandled one if the caller fails first
-    this.started.catch(() => undefined);
+    });
+    await Promise.all(ready);
   }
 
   ready(): Promise<void> {
@@ -100,7 +111,7 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
     for (const b of this.boxes) b.length = 0;
     for (const m of inbox) {
       if (m.agent < 0) for (const b of this.boxes) b.push(m);
-      else this.boxes[(m.agent % this.shards) - this.first]!.push(m);
+      else this.boxes[shardOfViewer(m.agent, this.shards) - this.first]!.push(m);
     }
     for (let i = 0; i < n; i++) {
       const box = this.boxes[i]!;
@@ -134,6 +145,76 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
   }
 
   close(): void {
+    this.closed = true;
     for (const w of this.workers) void w.terminate();
+  }
+}
+
+interface WorkerEntry {
+  /** what the Worker runs */
+  url: URL;
+  /** the module worker-boot.mjs imports (tsx path) */
+  entry: string;
+}
+
+let entryPromise: Promise<WorkerEntry> | null = null;
+
+/**
+ * The shard worker's code. Loading worker.ts's ~160 modules through tsx in a fresh thread takes
+ * seconds (each resolve and load is a round trip to a hooks thread, under load much more), while the
+ * main thread waits for it; one plain-JavaScript bundle of the same sources (esbuild, packages left
+ * external, cached by content under node_modules/.cache/livelab) loads in a fraction of that. When
+ * esbuild or the cache folder is not available, or a bundled source reads import.meta (whose
+ * meaning a bundle would change), the worker loads worker.ts through tsx as before.
+ */
+export function shardWorkerEntry(): Promise<WorkerEntry> {
+  const tsxEntry = new URL('./worker.ts', import.meta.url);
+  const fallback: WorkerEntry = { url: new URL('../worker-boot.mjs', import.meta.url), entry: tsxEntry.href };
+  if (process.env.LIVELAB_WORKER_BUNDLE === '0' || tsxEntry.protocol !== 'file:') return Promise.resolve(fallback);
+  entryPromise ??= bundleWorker(fileURLToPath(tsxEntry)).then(
+    (url) => (url ? { url, entry: tsxEntry.href } : fallback),
+    () => fallback,
+  );
+  return entryPromise;
+}
+
+async function bundleWorker(entryFile: string): Promise<URL | null> {
+  const root = path.resolve(path.dirname(entryFile), '..', '..');
+  const esbuild = await import('esbuild').catch(() => null);
+  if (!esbuild) return null;
+  const r = await esbuild.build({
+    absWorkingDir: root, entryPoints: [entryFile], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
+    write: false, metafile: true, logLevel: 'silent', legalComments: 'none',
+  });
+  const self = fileURLToPath(import.meta.url);
+  for (const input of Object.keys(r.metafile.inputs)) {
+    const file = path.resolve(root, input);
+    if (file !== self && /\bimport\.meta\b/.test(readFileSync(file, 'utf8'))) return null;
+  }
+  const code = r.outputFiles[0]!.text;
+  // in the project's node_modules, so that the bundle's package imports resolve as the sources' do
+  const dir = path.join(root, 'node_modules', '.cache', 'livelab');
+  const file = path.join(dir, `shard-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, code);
+    renameSync(tmp, file);
+    pruneOldBundles(dir, file);
+  }
+  return pathToFileURL(file);
+}
+
+/** bundles of earlier sources, unused for a day */
+function pruneOldBundles(dir: string, keep: string): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const f of readdirSync(dir)) {
+    const p = path.join(dir, f);
+    if (p === keep || !/^shard-worker-[0-9a-f]+\.mjs$/.test(f)) continue;
+    try {
+      if (statSync(p).atimeMs < dayAgo && statSync(p).mtimeMs < dayAgo) unlinkSync(p);
+    } catch {
+      // another run pruned it first
+    }
   }
 }

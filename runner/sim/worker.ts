@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ShardMessage } from '../../engine/kernel/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
+import { shardOfViewer } from './partition.ts';
 import { SyncChannel } from './sync-channel.ts';
 import { OP_ADVANCE, OP_FINISH, type ShardReport, type ShardWorkerData } from './worker-shard.ts';
 
@@ -17,7 +18,7 @@ process.on('exit', (code) => channel.abandon(code));
 
 // loaded after the exit handler is in place
 const { ViewerShard } = await import('./shard.ts');
-const shard = new ViewerShard({ scenario: data.scenario, shard: data.shard, shards: data.shards });
+const shard = new ViewerShard({ scenario: data.scenario, shard: data.shard, shards: data.shards, owns: (id) => shardOfViewer(id, data.shards) === data.shard });
 parentPort!.postMessage('ready');
 
 for (;;) {
