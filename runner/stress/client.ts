@@ -117,6 +117,8 @@ export class StressClient {
   private readonly lat = new LatencySet();
   readonly counters: Record<string, number> = {};
   private readonly ledger = new Map<string, LedgerEntry>();
+  /** checkout keys still unanswered at the end on a connection that was down (it could not reconnect) */
+  private readonly offlineAtEnd = new Set<string>();
   private nextViewer: number;
   private started = 0;
   private stopping = false;
@@ -813,6 +815,7 @@ export class StressClient {
       await new Promise((r) => setTimeout(r, 100));
     }
     this.stopped = true;
+    for (const c of this.conns) if (!c.open) for (const k of c.pending.keys()) this.offlineAtEnd.add(k);
     if (this.timer !== null) clearTimeout(this.timer);
     for (const c of [...this.conns]) this.closeConn(c);
     if (this.hostConn !== null) this.closeConn(this.hostConn);
@@ -836,7 +839,7 @@ export class StressClient {
 
   report(): ClientReport {
     const ledger: LedgerRow[] = [];
-    for (const [k, e] of this.ledger) ledger.push([k, e.viewer, e.first, e.sends, [...e.ids], e.rejected]);
+    for (const [k, e] of this.ledger) ledger.push([k, e.viewer, e.first, e.sends, [...e.ids], e.rejected, this.offlineAtEnd.has(k)]);
     const c = process.cpuUsage();
     this.counters['loop.p99Ms'] = this.loop.percentile(99) / 1e6;
     this.counters['loop.maxMs'] = this.loop.max / 1e6;

@@ -44,6 +44,12 @@ export interface OrderAudit {
   rejected: number;
   rejectedByReason: Record<string, number>;
   unanswered: number;
+  /**
+   * of the unanswered: the viewer's connection was down when the run ended, so its checkout (kept by the
+   * client, retried on reconnecting) never got back to the server; the rest were unanswered on an open
+   * connection. Both count as lost.
+   */
+  unansweredOffline: number;
   duplicated: number;
   lost: number;
   journaled: number;
@@ -199,11 +205,12 @@ async function waitHealthy(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 function auditOrders(reports: readonly ClientReport[], journal: readonly JournalOrder[] | null): OrderAudit {
-  const keys = new Map<string, { ids: Set<string>; rejected: string | null; sends: number }>();
+  const keys = new Map<string, { ids: Set<string>; rejected: string | null; sends: number; offline: boolean }>();
   for (const r of reports) {
-    for (const [key, , , sends, ids, rejected] of r.ledger) {
+    for (const [key, , , sends, ids, rejected, offline] of r.ledger) {
       let e = keys.get(key);
-      if (e === undefined) keys.set(key, (e = { ids: new Set(), rejected: null, sends: 0 }));
+      if (e === undefined) keys.set(key, (e = { ids: new Set(), rejected: null, sends: 0, offline: false }));
+      if (offline === true) e.offline = true;
       for (const id of ids) e.ids.add(id);
       if (rejected !== null && e.rejected === null) e.rejected = rejected;
       e.sends += sends;
@@ -215,6 +222,7 @@ function auditOrders(reports: readonly ClientReport[], journal: readonly Journal
     rejected: 0,
     rejectedByReason: {},
     unanswered: 0,
+    unansweredOffline: 0,
     duplicated: 0,
     lost: 0,
     journaled: journal?.length ?? 0,
@@ -247,6 +255,7 @@ function auditOrders(reports: readonly ClientReport[], journal: readonly Journal
       if (jByKey.has(k)) lost(k);
     } else {
       audit.unanswered++;
+      if (e.offline) audit.unansweredOffline++;
       lost(k);
     }
   }

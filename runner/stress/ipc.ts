@@ -57,8 +57,11 @@ export interface ClientProgress {
   loopP99Ms: number;
 }
 
-/** [key, viewer, first sent (epoch ms), sends, confirmed order ids, rejection reason or null] */
-export type LedgerRow = [string, number, number, number, string[], string | null];
+/**
+ * [key, viewer, first sent (epoch ms), sends, confirmed order ids, rejection reason or null, unanswered and
+ * the viewer's connection down when the run ended (its client never got the checkout back to the server)]
+ */
+export type LedgerRow = [string, number, number, number, string[], string | null, boolean?];
 
 export interface ClientReport {
   index: number;

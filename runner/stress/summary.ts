@@ -52,6 +52,7 @@ export function formatSummary(r: StressResult): string {
       `retried ${o.retried}, duplicated ${o.duplicated}, lost ${o.lost} (audited against the ${o.source === 'none' ? '— no journal' : o.source}: ${o.journaled} orders)` +
       (o.source === 'none' ? '' : o.lost === 0 && o.duplicated === 0 ? ': no order was lost or duplicated' : ': ORDERS WERE LOST OR DUPLICATED'),
   );
+  if (o.unanswered > 0) out.push(`  unanswered at the end: ${o.unanswered}, of which ${o.unansweredOffline} on a connection that was down (the client could not get back to the server), ${o.unanswered - o.unansweredOffline} on an open one`);
   if (o.lostKeys.length) out.push(`  lost keys: ${o.lostKeys.join(' ')}`);
   if (o.duplicateKeys.length) out.push(`  duplicated keys: ${o.duplicateKeys.join(' ')}`);
   const s = r.server;
