@@ -3,7 +3,8 @@
 // profile. Deterministic in the scenario (and its seed): the server, the client processes and the host
 // all derive the same world from the same file.
 import { RngStreams } from '../../engine/kernel/index.ts';
-import { createCatalog, generateCatalog, type Catalog, type Category, type Sku } from '../../engine/commerce/index.ts';
+import type { Catalog, Sku } from '../../engine/commerce/index.ts';
+import { buildCatalog } from '../sim/world/catalog.ts';
 import { createTimeline, scriptShow, type ScriptedEvent, type ShowTimeline, type TimelineSegment } from '../../engine/room/index.ts';
 import type { StackConfig } from '../../engine/stack/index.ts';
 import { DEFAULT_PERSONA_CONFIG, type PersonaConfig, type PersonaSegmentConfig } from '../../agents/index.ts';
@@ -21,20 +22,6 @@ export interface StressWorld {
 }
 
 const MIN = 60_000;
-
-function buildCatalog(s: Scenario): Catalog {
-  const c = s.catalog;
-  if (c.skus !== undefined) return createCatalog(toSkuListings(c.skus));
-  const plan = catalogPlan(c)!;
-  const categories: Partial<Record<Category, number>> = {};
-  let size = 0;
-  for (const g of plan.categories) {
-    categories[g.category] = (categories[g.category] ?? 0) + g.count;
-    size += g.count;
-  }
-  const stock = plan.categories.reduce((a, g) => a + g.stockMedian * g.count, 0) / size;
-  return generateCatalog({ seed: s.seed, size, categories, liveDiscount: plan.liveDiscount, priceSigma: plan.priceSigma, stockMedian: stock });
-}
 
 /** SKUs matching a timeline category: 'beauty', 'lipstick' or 'beauty.lipstick'. */
 function skusOf(catalog: Catalog, category: string | undefined): Sku[] {
