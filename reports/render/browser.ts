@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 
 export const BROWSER_FIX = "install Debian's chromium: apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH";
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -35,6 +35,8 @@ export interface ReportBrowser {
 }
 
 export async function launchBrowser(executablePath = findBrowser()): Promise<ReportBrowser> {
+  // loaded here, not at the top: puppeteer costs ~0.4 s to import and only --pdf/--png need it
+  const { default: puppeteer } = await import('puppeteer');
   const profile = await mkdtemp(join(tmpdir(), 'livelab-chromium-'));
   const browser = await puppeteer.launch({
     executablePath,
