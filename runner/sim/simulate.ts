@@ -22,7 +22,7 @@ export interface SimulateOptions {
   onProgress?: (virtualMs: number, endMs: number) => void;
   /** wall clock for the engine figures (the CLI passes performance.now) */
   wallNow?: () => number;
-  /** the worker channels' spin limit (benchmarks; results do not depend on it) */
+  /** the worker channels' spin before sleeping, µs (default: 50 on an idle machine, else 0; results do not depend on it) */
   spin?: number;
 }
 

@@ -4,6 +4,7 @@
 // and shards 1…N−1 run on N−1 workers, so `--workers 2` uses both cores of a two-core machine.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -51,7 +52,8 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
    * Starts shards `first`…`shards`−1 on one worker thread each (they build their viewers in parallel
    * with the caller); `ready()` resolves once all of them are built.
    */
-  constructor(scenario: Scenario, readonly shards: number, readonly first = 1, channel: ChannelOptions = {}) {
+  constructor(scenario: Scenario, readonly shards: number, readonly first = 1, options: ChannelOptions = {}) {
+    const channel: ChannelOptions = { spin: options.spin ?? defaultSpinMicros() };
     for (let shard = first; shard < shards; shard++) {
       this.channels.push(SyncChannel.create(channel));
       this.failed.push(null);
@@ -148,6 +150,15 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
     this.closed = true;
     for (const w of this.workers) void w.terminate();
   }
+}
+
+/**
+ * Spin before sleeping only on an idle machine (1-minute load average below cores − 1.5: room for our
+ * two threads): there a spin turns an epoch's futex wake-ups (tens of µs each, twice per epoch) into
+ * cache-line transfers; on a busy machine spinning takes CPU from the thread being waited for.
+ */
+function defaultSpinMicros(): number {
+  return os.loadavg()[0]! < os.availableParallelism() - 1.5 ? 50 : 0;
 }
 
 interface WorkerEntry {
