@@ -16,7 +16,7 @@ import { scenarioHash } from '../sim/results.ts';
 import { resolveScenario } from '../scenario-input.ts';
 import { writeAtomic } from '../output.ts';
 import type { CliIo } from '../io.ts';
-import { LIVELAB_VERSION } from '../version.ts';
+import { LIVELAB_VERSION, modelFingerprint } from '../version.ts';
 
 interface CompareFlags extends ExperimentFlags {
   variants?: string;
@@ -98,6 +98,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       writeManifest(dir, {
         kind: 'compare',
         livelabVersion: LIVELAB_VERSION,
+        model: modelFingerprint(),
         file,
         options: { variants: variants.join(','), replications: String(replications), seed: flags.seed, viewers: flags.viewers, duration: flags.duration },
       });

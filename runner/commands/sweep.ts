@@ -18,7 +18,7 @@ import { scenarioHash } from '../sim/results.ts';
 import { resolveScenario } from '../scenario-input.ts';
 import { writeAtomic } from '../output.ts';
 import type { CliIo } from '../io.ts';
-import { LIVELAB_VERSION } from '../version.ts';
+import { LIVELAB_VERSION, modelFingerprint } from '../version.ts';
 
 interface SweepFlags extends ExperimentFlags {
   param?: string[];
@@ -154,6 +154,7 @@ export function registerSweep(program: Command, io: CliIo): void {
       writeManifest(dir, {
         kind: 'sweep',
         livelabVersion: LIVELAB_VERSION,
+        model: modelFingerprint(),
         file,
         options: { param: flags.param, objective: flags.objective, variant: flags.variant, replications: String(replications), seed: flags.seed, viewers: flags.viewers, duration: flags.duration },
       });

@@ -7,7 +7,8 @@ import { InputError, type InputProblem } from '../../engine/kernel/index.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
 import { scenarioHash } from '../sim/results.ts';
 import type { CliIo } from '../io.ts';
-import { readManifest } from './store.ts';
+import { MANIFEST, readManifest } from './store.ts';
+import { modelFingerprint } from '../version.ts';
 import type { ExperimentManifest, RunTask } from './types.ts';
 
 export interface ExperimentFlags {
@@ -36,6 +37,17 @@ export function mergeResume<F extends ExperimentFlags>(kind: ExperimentManifest[
   }
   if (problems.length > 0) throw new InputError(problems);
   const m = readManifest(flags.resume, kind);
+  const model = modelFingerprint();
+  if (m.model !== model) {
+    throw new InputError([
+      {
+        file: path.join(flags.resume, MANIFEST),
+        path: 'model',
+        expected: `${JSON.stringify(model)}, the simulation code of this LiveLab (its saved runs were made by other code and would not mix with new ones: start a new experiment with --out)`,
+        value: m.model ?? null,
+      },
+    ]);
+  }
   const merged = { ...flags } as Record<string, unknown>;
   for (const k of keys) if (merged[k] === undefined && m.options[k] !== undefined) merged[k] = m.options[k];
   return { file: file ?? m.file, flags: merged as F };

@@ -1,7 +1,8 @@
 // An experiment's folder: DIR/experiment.json (the command's arguments), DIR/runs/<label>-<rep>.json
 // (one result.json per finished run, written atomically as it completes) and the outputs. A saved run is
 // reused by --resume only if it is the same run: same scenario hash (variant and seed applied), same
-// seed, same LiveLab version. Anything else is an input error (the folder holds another experiment).
+// seed, same LiveLab version, and the folder's manifest names the same simulation code (its model
+// fingerprint, checked in setup.ts). Anything else is an input error (the folder holds another experiment).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type InputProblem } from '../../engine/kernel/index.ts';

@@ -40,6 +40,8 @@ export interface RunSummary {
 export interface ExperimentManifest {
   kind: 'compare' | 'sweep';
   livelabVersion: string;
+  /** runner/version.ts modelFingerprint() of the code that made the runs: --resume refuses another */
+  model?: string;
   /** scenario file as given (relative to the folder the command ran in) */
   file: string;
   /** the command's options that define the runs (strings as typed, or lists) */

@@ -2,7 +2,7 @@
 // random numbers, worker-count independence, resume after an interruption, and bad input (exit 2,
 // located message, nothing written). In process through main() except for Ctrl-C (spawned).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -230,6 +230,19 @@ describe('bad input: exit 2, the located message, nothing written', () => {
     expect(r.err).toMatch(message);
     expect(existsSync(dir)).toBe(false);
     expect(existsSync('nowhere')).toBe(false);
+  });
+
+  it('a resume folder made by other simulation code is refused before anything runs', async () => {
+    const dir = path.join(tmp, 'other-model');
+    const src = path.join(tmp, 'w1');
+    mkdirSync(dir);
+    const manifest = JSON.parse(readFileSync(path.join(src, 'experiment.json'), 'utf8')) as { model: string };
+    expect(manifest.model).toMatch(/^[0-9a-f]{16}$/);
+    writeFileSync(path.join(dir, 'experiment.json'), JSON.stringify({ ...manifest, model: '0000000000000000' }));
+    const r = await cli('compare', '--resume', dir, '--no-progress');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/experiment\.json model: expected "[0-9a-f]{16}", the simulation code of this LiveLab .*got "0000000000000000"/);
+    expect(readdirSync(dir)).toEqual(['experiment.json']);
   });
 
   it('a resume folder holding another experiment is refused before anything runs', async () => {
