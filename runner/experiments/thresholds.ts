@@ -5,7 +5,7 @@
 // NaN and fails, as in `livelab run`. Any failing row makes `livelab compare` exit 1. A threshold on a
 // metric a run cannot have is bad input, found before anything runs.
 import { InputError, type InputProblem } from '../../engine/kernel/index.ts';
-import { didYouMean, formatThreshold, type Scenario } from '../../scenarios/schema/index.ts';
+import { didYouMean, formatThreshold, THRESHOLD_OPS, type Scenario } from '../../scenarios/schema/index.ts';
 import type { ComparisonMetric } from './types.ts';
 import { isMetricName, metricPatterns } from './metrics.ts';
 
@@ -17,15 +17,6 @@ export interface ComparisonThreshold {
   actual: number | null;
   pass: boolean;
 }
-
-const COMPARE: Record<string, (a: number, b: number) => boolean> = {
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '>': (a, b) => a > b,
-  '>=': (a, b) => a >= b,
-  '==': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-};
 
 /** every threshold of every variant names a metric a run can report; else the InputError (before running) */
 export function checkThresholdMetrics(file: string, variants: readonly string[], scenarios: readonly Scenario[]): void {
@@ -52,7 +43,7 @@ export function comparisonThresholds(variants: readonly string[], scenarios: rea
       const actual = mean.get(`${variant}\u0000${t.metric}`);
       // absent: no replication had a value; NaN fails every comparison but != (as k6 and `livelab run`)
       const x = actual ?? Number.NaN;
-      return { variant, expression: formatThreshold(t), actual: actual ?? null, pass: COMPARE[t.op]!(x, t.value) };
+      return { variant, expression: formatThreshold(t), actual: actual ?? null, pass: THRESHOLD_OPS[t.op](x, t.value) };
     }),
   );
 }

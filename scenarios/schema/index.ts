@@ -6,7 +6,7 @@ export { loadScenario } from './load.ts';
 export { printScenario, toDocument } from './print.ts';
 export { applyOverrides, tryOverrides, parseOverride, resolvePath, FLAG_PATHS, type Overrides, type OverrideProblem } from './overrides.ts';
 export { BASELINE, variantNames, variantScenario } from './variants.ts';
-export { evaluateThresholds, metricPaths, type ThresholdRow } from './thresholds-eval.ts';
+export { evaluateThresholds, metricPaths, THRESHOLD_OPS, type ThresholdRow } from './thresholds-eval.ts';
 export { parseThreshold, formatThreshold, type Threshold } from './sections/thresholds.ts';
 export { arrivalPlan, type ArrivalSegment } from './arrivals.ts';
 export { describeScenario } from './describe.ts';

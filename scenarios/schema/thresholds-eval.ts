@@ -32,7 +32,8 @@ function lookup(result: unknown, metric: string): unknown {
   return cur;
 }
 
-const compare: Record<Threshold['op'], (a: number, b: number) => boolean> = {
+/** a threshold's comparison, by operator (shared with compare's per-variant thresholds) */
+export const THRESHOLD_OPS: Record<Threshold['op'], (a: number, b: number) => boolean> = {
   '<': (a, b) => a < b,
   '<=': (a, b) => a <= b,
   '>': (a, b) => a > b,
@@ -56,7 +57,7 @@ export function evaluateThresholds(result: unknown, thresholds: readonly Thresho
       return [];
     }
     // NaN (an empty group, e.g. no orders) fails every comparison but !=, as in k6
-    return [{ threshold: formatThreshold(t), metric: t.metric, op: t.op, limit: t.value, actual, pass: compare[t.op](actual, t.value) }];
+    return [{ threshold: formatThreshold(t), metric: t.metric, op: t.op, limit: t.value, actual, pass: THRESHOLD_OPS[t.op](actual, t.value) }];
   });
   if (problems.length > 0) throw new InputError(problems);
   return rows;
