@@ -16,7 +16,8 @@ interface PeerLike {
 }
 declare const SimplePeer: (new (opts: Record<string, unknown>) => PeerLike) | undefined;
 
-interface Seen {
+/** What the page saw, read back by runner/stress/browsers.ts from window.__livelab.seen. */
+export interface Seen {
   viewer: number;
   connected: boolean;
   channel: 'ws' | 'rtc';

@@ -10,6 +10,7 @@ import { viewerToken } from '../../engine/server/index.ts';
 import { instantiate, TraceSegment } from '../../network-profiles/index.ts';
 import { loadScenario } from '../../scenarios/schema/index.ts';
 import { buildWorld, profileIndexOf } from './world.ts';
+import type { Seen } from '../../web/viewer.ts';
 
 export const CHROMIUM = process.env.LIVELAB_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -30,23 +31,8 @@ export interface Throttling {
   upKbps: number;
 }
 
-export interface BrowserSeen {
-  viewer: number;
-  connected: boolean;
-  channel: 'ws' | 'rtc';
-  connectMs: number | null;
-  reconnects: number;
-  comments: number;
-  commentLatencyMs: number[];
-  pitches: { sku: string; latencyMs: number | null }[];
-  cards: { sku: string; reason: string; latencyMs: number | null }[];
-  coupons: number;
-  answers: number;
-  orders: { key: string; orderId: string | null; rejected: string | null; rttMs: number | null }[];
-  sentComments: number;
-  errors: string[];
-  rtc: string;
-}
+/** what a browser viewer saw (web/viewer.ts keeps it in window.__livelab.seen) */
+export type BrowserSeen = Seen;
 
 export interface BrowserReport {
   index: number;
