@@ -23,7 +23,9 @@ export function transferFinishTime(link: Link, startMs: number, bytes: number, r
  * A chunked response of n parts of partBytes each; part j is produced at firstReadyMs + j·partMs.
  * Writes each part's arrival time to out[at..at+n) (never decreasing: the stream is in order) and returns the
  * last. Sets link.busyMs (time the bottleneck was sending, excluding waits for production) and
- * link.firstByteMs (request to first byte), as a low-latency player measures them.
+ * link.firstByteMs (request to first byte), as a low-latency player measures them. With busyAt ≥ 0 the
+ * response is a run of segments of partsPerSeg parts each, and the busy time of each segment is written to
+ * out[busyAt + s] (a throughput sample per segment, as a player fetching them one by one would take).
  */
 export function chunkedTransfer(
   link: Link,
@@ -35,13 +37,19 @@ export function chunkedTransfer(
   n: number,
   out: Float64Array,
   at = 0,
+  partsPerSeg = n,
+  busyAt = -1,
 ): number {
   const atServer = messageArrivalTime(link, requestMs, requestBytes, UP);
   let busy = 0;
   let free = atServer;
+  // loss recovery delays the response by the retransmissions it needs (loss.ts); a run of segments draws
+  // them segment by segment, each before its own first part, as one fetch per segment would
+  const runOf = busyAt >= 0 ? partsPerSeg : n;
+  let rtt = 0;
   if (atServer !== Infinity) {
-    const rtt = rttAt(link, atServer);
-    free = atServer + transferLossDelay(link, packetsOf(n * partBytes), link.seg.loss, rtt);
+    rtt = rttAt(link, atServer);
+    free = atServer + transferLossDelay(link, packetsOf(runOf * partBytes), link.seg.loss, rtt);
   }
   // Each part: when there is no overlay and it drains inside the trace piece already located (the common
   // case), its departure and arrival are two divisions; otherwise the general integration. No draws here.
@@ -49,9 +57,20 @@ export function chunkedTransfer(
   const ph = link.phaseMs;
   const fast = link.overlay === null;
   let prev = -Infinity;
+  let segBusy = 0;
+  let partInSeg = 0;
+  let s = 0;
   for (let j = 0; j < n; j++) {
+    // a later segment of a run starts with its own loss recovery; its last part closes its busy time
+    if (busyAt >= 0 && partInSeg === 0 && j > 0 && free !== Infinity) free += transferLossDelay(link, packetsOf(runOf * partBytes), seg.loss, rtt);
+    const segEnd = busyAt >= 0 && ++partInSeg === partsPerSeg;
+    if (segEnd) partInSeg = 0;
     if (free === Infinity) {
       out[at + j] = Infinity;
+      if (segEnd) {
+        out[busyAt + s++] = segBusy;
+        segBusy = 0;
+      }
       continue;
     }
     const ready = firstReadyMs + j * partMs;
@@ -75,7 +94,14 @@ export function chunkedTransfer(
       half = done === Infinity ? 0 : rttAt(link, done) / 2;
     }
     if (j === 0) link.firstByteMs = (start === Infinity ? Infinity : start + rttAt(link, start) / 2) - requestMs;
-    if (done !== Infinity) busy += done - start;
+    if (done !== Infinity) {
+      busy += done - start;
+      segBusy += done - start;
+    }
+    if (segEnd) {
+      out[busyAt + s++] = segBusy;
+      segBusy = 0;
+    }
     free = done;
     const arrive = done === Infinity ? Infinity : done + half;
     prev = arrive > prev ? arrive : prev;

@@ -4,59 +4,79 @@
 // they are produced (engine/net chunkedTransfer). A completion feeds the throughput estimate, the rule's
 // bookkeeping and the per-segment NQoE.
 //
-// Steady viewers commit to a run of segments (groupSegments below): one request, one ABR decision, one
-// size draw and one completion for up to MAX_GROUP_SEGMENTS segments, their parts still arriving one by
-// one as the link integration says (so the buffer, stalls and latency stay exact for that schedule). This
-// is a model choice for cost (issue 3: the media model must cost less than the agents): a viewer at the
-// live edge on a link with ample headroom would re-choose the same rung every second.
+// Steady viewers commit to a run of segments (groupSegments below): one request, one size draw and one
+// completion for up to MAX_GROUP_SEGMENTS segments, their parts still arriving one by one as the link
+// integration says (so the buffer, stalls and latency stay exact for that schedule). This is a model choice
+// for cost (issue 3: the media model must cost less than the agents): a viewer at the live edge would
+// otherwise cost a player event per 1-s segment. The run is cut where the per-segment player would have
+// done something else (landed below), so the rung of every segment is the one the rule picks.
 import { uniform } from '../../kernel/index.ts';
 import { chunkedTransfer } from '../../net/index.ts';
 import { NQOE_GAMMA_HIGH, NQOE_GAMMA_LOW, NQOE_LATENCY_KNEE_S, NQOE_MU } from '../abr/lolp-lite.ts';
-import { addThroughputSample, safeThroughput } from '../abr/throughput.ts';
+import { addThroughputSample, rungForBitrate, safeThroughput } from '../abr/throughput.ts';
 import { catchupMinChange, nextRate } from './catchup.ts';
-import { MAX_GROUP_SEGMENTS, PHASE, levelOf, partsBase, setRung, type Player } from './state.ts';
-
-/** Headroom (safe estimate ÷ the rung's bitrate) below which a viewer re-decides every segment. */
-export const GROUP_MIN_HEADROOM = 1.5;
-/** Segments committed per unit of headroom above 1: 4(h − 1), so h = 1.5 → 2, h = 2 → 4, h ≥ 3 → 8. */
-const GROUP_PER_HEADROOM = 4;
+import { MAX_GROUP_SEGMENTS, PHASE, levelOf, partsBase, segBusyBase, setRung, type Player } from './state.ts';
 
 /**
- * How many segments to commit to at rung q (model choice, documented in the header). 1 unless the viewer
- * is steady: playing with catch-up idle (latency on target, see below), out of dash.js's BUFFER_EMPTY with at
- * least half the live delay buffered, re-choosing the rung it already fetched, and the throughput rule in
- * charge (the throughput rule itself, or dynamic below BOLA's switch-over: BOLA's placeholder and delays,
- * and LoL+'s lookahead, decide per segment). Then the run grows with the headroom h of the safe estimate
- * (0.9 × min of the 3 s / 8 s EWMAs, CALIBRATION.md §5) over the rung, or of the next rung over the
- * estimate if that is smaller: 4(h − 1) segments, at most MAX_GROUP_SEGMENTS. The link must fall below
- * 1/h of its recent rate before the committed rung is more than it carries, or rise h-fold before the
- * rule would have climbed. Below h = 1.5 the viewer re-decides every segment as dash.js does (a 3G viewer on the
- * 730k rung of a ~1.2 Mbit/s HSDPA link, CALIBRATION.md §4, mostly does); from h = 3 (a 4G viewer on the
- * 3 Mbit/s top rung of a 13 Mbit/s LTE median link, CALIBRATION.md §4) it commits to eight. Measured on
- * the families (300 viewers × 10 min, seed 42): QoE moves little (3G rebuffer
- * ratio 0.0153 → 0.0128, weak-4G 0.081 → 0.069, 4G/Wi-Fi unchanged; bitrate within 1 %).
+ * The most segments to commit to (model choice, documented in the header): 1 unless the viewer is steady:
+ * playing with catch-up idle (latency on target, see below), out of dash.js's BUFFER_EMPTY with at least
+ * half the live delay buffered. Then MAX_GROUP_SEGMENTS, which request() cuts to the segments the rule
+ * would have fetched at this rung one by one (landed below).
+ *
+ * Was (until this change): only under the throughput rule (or dynamic below BOLA's switch-over), a run of
+ * 4(h − 1) segments for a headroom h ≥ 1.5 of the safe estimate over the rung and of the next rung over the
+ * estimate. The throughput rule picks the highest rung below the estimate, so on the mobile ladder only the
+ * bottom and top rungs ever had h ≥ 1.5: 3G and weak-4G viewers (730k–2000k rungs), and viewers that
+ * dynamic had handed to BOLA, re-decided every segment. Measured on the families (1000 viewers × 10 min,
+ * seed 42; player events per viewer-minute, rebuffer ratio, mean bitrate, NQoE): 4G 18.5 → 9.0 events,
+ * QoE unchanged (2818 → 2816 kbit/s); Wi-Fi 14.6 → 8.7; 3G 68.5 → 20.2, rebuffer 0.0130 → 0.0075,
+ * 714 → 697 kbit/s, NQoE 0.224 → 0.224; weak 4G 75.3 → 43.3, rebuffer 0.0697 → 0.0557, 1981 → 1960
+ * kbit/s, NQoE 0.582 → 0.591. Rebuffering falls because a run streams its segments back to back, with no
+ * request round trip between them (as HTTP/2 pipelining or a preloaded next request would).
  */
-export function groupSegments(p: Player, t: number, q: number, levelMs: number): number {
-  if (p.phase !== PHASE.playing || p.lowBuf !== 0 || q !== p.prevSegQ) return 1;
+export function groupSegments(p: Player, t: number, levelMs: number): number {
+  if (p.phase !== PHASE.playing || p.lowBuf !== 0) return 1;
   const cfg = p.cfg;
   if (levelMs < cfg.targetLatencyMs / 2) return 1;
-  const id = p.rule.id;
-  if (!(id === 'throughput' || (id === 'dynamic' && p.useBola === 0))) return 1;
   // catch-up idle: dash.js v5.1.1 only applies a rate ≥ 0.02 away from the current one, so on target its
   // rate dithers within 0.02 of 1 (latency within ~20 ms of the target) and never settles; the model takes
   // the dither's mean, 1, for the group (request() snaps the rate) when rate 1 would be kept here
   if (!(Math.abs(p.rate - 1) < catchupMinChange(cfg)) || nextRate(cfg, 1, t - p.pos, levelMs) !== 1) return 1;
-  // headroom both ways: the estimate's margin over the rung and the next rung's over the estimate (an
-  // estimate climbing towards the next rung re-decides every segment, as one falling towards this one)
-  const tp = safeThroughput(p);
-  const ladder = cfg.ladder;
-  let h = tp / ladder[q]!;
-  if (q + 1 < ladder.length && ladder[q + 1]! / tp < h) h = ladder[q + 1]! / tp;
-  if (!(h >= GROUP_MIN_HEADROOM)) return 1;
-  const g = Math.floor(GROUP_PER_HEADROOM * (h - 1));
-  return g < MAX_GROUP_SEGMENTS ? g : MAX_GROUP_SEGMENTS;
+  return MAX_GROUP_SEGMENTS;
 }
 
+/**
+ * What the per-segment player does when segment i of the run in flight lands: its throughput sample (the
+ * segment's own busy time), the rule's bookkeeping, and the rule's choice for segment i + 1, which it
+ * returns (−1 if the player would not request it then). The playhead is taken on the run's trajectory
+ * (rate 1 from where it was at the request; a run only starts with catch-up idle): below the stall
+ * threshold the player would be in BUFFER_EMPTY, at bufferTimeDefault or above it would wait (dash.js's
+ * buffer target, and where dynamic hands over to BOLA); either ends the run.
+ */
+function landed(p: Player, i: number): number {
+  const cfg = p.cfg;
+  const f = p.f;
+  const a = f[partsBase(p) + (i + 1) * cfg.partsPerSegment - 1]!;
+  const busy = f[segBusyBase(p) + i]!;
+  if (busy > 0) addThroughputSample(p, (8 * p.dlBytes) / busy, busy);
+  const k = p.dlSeg + i + 1;
+  const pos = a + p.dlLag;
+  const level = k * cfg.segmentMs - pos;
+  const savedPos = p.pos;
+  p.pos = pos;
+  p.rule.onSegment(p, a, level);
+  p.segments++;
+  let q = -1;
+  if (level > cfg.stallThresholdMs && level < cfg.bufferTimeDefaultMs) {
+    p.nextSeg = k;
+    q = p.rule.choose(p, a, level);
+    if (p.abrDelayMs >= 1) q = -1;
+    p.abrDelayMs = 0;
+    p.dlReqMs = a;
+  }
+  p.pos = savedPos;
+  return q;
+}
 /** When the idle player may send its next request (Infinity while a full buffer waits for playback). */
 export function requestTime(p: Player): number {
   const cfg = p.cfg;
@@ -86,21 +106,48 @@ export function request(p: Player, t: number): void {
     return;
   }
   const k = p.nextSeg;
-  const g = groupSegments(p, t, q, levelOf(p));
+  let g = groupSegments(p, t, levelOf(p));
   if (g > 1) p.rate = 1;
-  const n = cfg.partsPerSegment * g;
+  const pps = cfg.partsPerSegment;
   // kbit/s × ms = bits; / 8 = bytes; sizes vary like a VBR encoder's (one draw per request: a group's
   // segments share it)
-  const bytes = ((cfg.ladder[q]! * cfg.segmentMs * g) / 8) * uniform(p.rng, cfg.sizeNoiseLo, cfg.sizeNoiseHi);
+  const segBytes = ((cfg.ladder[q]! * cfg.segmentMs) / 8) * uniform(p.rng, cfg.sizeNoiseLo, cfg.sizeNoiseHi);
   const link = p.link;
-  chunkedTransfer(link, t, cfg.requestBytes, k * cfg.segmentMs + cfg.partMs, cfg.partMs, bytes / n, n, p.f, partsBase(p));
+  chunkedTransfer(link, t, cfg.requestBytes, k * cfg.segmentMs + cfg.partMs, cfg.partMs, segBytes / pps, pps * g, p.f, partsBase(p), pps, segBusyBase(p));
   p.dlSeg = k;
-  p.dlSegs = g;
   p.dlQ = q;
   p.dlReqMs = t;
+  p.dlLag = p.pos - t;
   p.dlPart = 0;
-  p.dlBytes = bytes;
-  p.dlBusyMs = link.busyMs;
+  p.dlBytes = segBytes;
+  if (g > 1) {
+    // the run as the per-segment player would have fetched it: replay its landings on a copy of what
+    // they change, and cut where it would have chosen another rung or not requested at once (the parts
+    // past the cut are never used)
+    const fast = p.tpFast, slow = p.tpSlow, fastDecay = p.tpFastDecay, slowDecay = p.tpSlowDecay;
+    const placeholder = p.bolaPlaceholderS, bolaLast = p.bolaLastMs, steady = p.bolaSteady, useBola = p.useBola;
+    const segments = p.segments;
+    let run = g;
+    for (let i = 0; i < g - 1; i++) {
+      if (landed(p, i) !== q) {
+        run = i + 1;
+        break;
+      }
+    }
+    g = run;
+    p.tpFast = fast;
+    p.tpSlow = slow;
+    p.tpFastDecay = fastDecay;
+    p.tpSlowDecay = slowDecay;
+    p.bolaPlaceholderS = placeholder;
+    p.bolaLastMs = bolaLast;
+    p.bolaSteady = steady;
+    p.useBola = useBola;
+    p.segments = segments;
+    p.nextSeg = k;
+    p.dlReqMs = t;
+  }
+  p.dlSegs = g;
   for (let i = 0; i < g; i++) setRung(p, k + i, q);
 }
 
@@ -108,10 +155,12 @@ export function request(p: Player, t: number): void {
 export function complete(p: Player, t: number): void {
   const cfg = p.cfg;
   const g = p.dlSegs;
-  const busy = p.dlBusyMs;
-  // one sample for a group: dash.js weighs samples by download time, so one sample over the group's busy
-  // time moves the EWMAs as its segments' equal samples would one after another
-  if (busy > 0) addThroughputSample(p, (8 * p.dlBytes) / busy, busy); // bits per ms = kbit/s
+  // a run's earlier segments: what the per-segment player did as each landed (request() checked that it
+  // chose this rung each time)
+  for (let i = 0; i < g - 1; i++) landed(p, i);
+  // the last segment's throughput sample (bits per ms = kbit/s, over the time the link was busy with it)
+  const busy = p.f[segBusyBase(p) + g - 1]!;
+  if (busy > 0) addThroughputSample(p, (8 * p.dlBytes) / busy, busy);
   // NQoE per segment (Twitch challenge NQoE.pdf, CALIBRATION.md §5): α = segment s, β = top rung,
   // γ by latency, σ = bottom rung, μ per kbit/s switched; a group's segments share its latency and rate
   const R = cfg.ladder[p.dlQ]!;
@@ -124,9 +173,8 @@ export function complete(p: Player, t: number): void {
   if (p.prevSegQ >= 0) p.nqoeSum -= NQOE_MU * Math.abs(R - ladder[p.prevSegQ]!);
   p.prevSegQ = p.dlQ;
   p.stallMsAtSeg = p.stallMs;
-  const level = levelOf(p);
-  for (let i = 0; i < g; i++) p.rule.onSegment(p, t, level);
-  p.segments += g;
+  p.rule.onSegment(p, t, levelOf(p));
+  p.segments++;
   p.nextSeg = p.dlSeg + g;
   p.dlSeg = -1;
 }

@@ -2,6 +2,7 @@
 // threshold (or runs dry below it), playback can start or resume, the picture reaches a segment of another
 // rung, latency crosses its alarm or the drift limit. Each is solved in closed form from the current state
 // and the known arrival times of the parts in flight.
+import { nextRate } from './catchup.ts';
 import { requestTime } from './download.ts';
 import { PHASE, partAt, rungOf, type Player } from './state.ts';
 
@@ -80,8 +81,9 @@ export function computeNext(p: Player): number {
       }
     }
     // catch-up is re-decided at least once a segment, as it was when every segment was a step (a group
-    // is only requested at rate 1, but a stall inside it can start a catch-up)
-    if (r0 !== 1 && p.dlSegs > 1 && seg >= 0 && now + S < next) next = now + S;
+    // is only requested with catch-up idle, but a stall inside it can start a catch-up: then the wake-ups
+    // come while the rate is off 1, in BUFFER_EMPTY, or latency is off target)
+    if (p.dlSegs > 1 && seg >= 0 && now + S < next && (r0 !== 1 || p.lowBuf === 1 || nextRate(cfg, 1, L, p.bufEnd - pos) !== 1)) next = now + S;
     // playing slower than real time lets latency grow towards the alarm and the drift limit (until the
     // catch-up pause, after which it holds)
     if (r0 < 1) {

@@ -18,8 +18,11 @@ export const PHASE = { startup: 0, playing: 1, stalled: 2, ended: 3 } as const;
  * for a run of segments, fetched as one chunked transfer).
  */
 export const MAX_GROUP_SEGMENTS = 8;
-/** Double columns: the fields, then the arrival time of each part of the segments in flight. */
-const NF_FIELDS = 28;
+/**
+ * Double columns: the fields, then the arrival time of each part of the segments in flight, then the
+ * bottleneck's busy time for each of those segments (their throughput samples).
+ */
+const NF_FIELDS = 29;
 /** Int columns. */
 const NI = 19;
 
@@ -54,7 +57,7 @@ export class PlayerStore {
   constructor(cfg: ResolvedPlayerConfig, rows = CHUNK_ROWS) {
     this.cfg = cfg;
     this.rule = ABR_RULES[cfg.rule];
-    this.nf = NF_FIELDS + MAX_GROUP_SEGMENTS * cfg.partsPerSegment;
+    this.nf = NF_FIELDS + MAX_GROUP_SEGMENTS * (cfg.partsPerSegment + 1);
     this.ringLen = ringSize(cfg);
     this.chunkRows = Math.max(1, rows);
   }
@@ -118,6 +121,7 @@ export class Player {
   /** media end of the contiguous data that has arrived */
   get bufEnd(): number { return this.f[this.fb + 4]!; } set bufEnd(v: number) { this.f[this.fb + 4] = v; }
   get dlReqMs(): number { return this.f[this.fb + 5]!; } set dlReqMs(v: number) { this.f[this.fb + 5] = v; }
+  /** bytes of each segment in flight (a run's segments share one size draw) */
   get dlBytes(): number { return this.f[this.fb + 6]!; } set dlBytes(v: number) { this.f[this.fb + 6] = v; }
   get dlBusyMs(): number { return this.f[this.fb + 7]!; } set dlBusyMs(v: number) { this.f[this.fb + 7] = v; }
   /** no request before this (BOLA's delay, the init segment) */
@@ -149,6 +153,8 @@ export class Player {
    * BUFFER_EMPTY and the rate drops to 1 (applied by syncTo, no wake-up of its own); Infinity if not due
    */
   get rateEndMs(): number { return this.f[this.fb + 27]!; } set rateEndMs(v: number) { this.f[this.fb + 27] = v; }
+  /** playhead minus run time when the transfer in flight was requested (a run lands on pos = t + dlLag) */
+  get dlLag(): number { return this.f[this.fb + 28]!; } set dlLag(v: number) { this.f[this.fb + 28] = v; }
 
   // ints: phase flags, segment indices, rungs, counters
   get phase(): number { return this.i[this.ib]!; } set phase(v: number) { this.i[this.ib] = v; }
@@ -210,6 +216,11 @@ export function partAt(p: Player, j: number): number {
 /** Offset of part 0's arrival in the store's double column (chunkedTransfer writes there). */
 export function partsBase(p: Player): number {
   return p.fb + NF_FIELDS;
+}
+
+/** Offset of the busy time of segment 0 of the transfer in flight (chunkedTransfer writes there). */
+export function segBusyBase(p: Player): number {
+  return p.fb + NF_FIELDS + MAX_GROUP_SEGMENTS * p.s.cfg.partsPerSegment;
 }
 
 /** The rung requested for segment k. */
