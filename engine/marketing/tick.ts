@@ -1,12 +1,13 @@
-// The epoch-boundary step: everything the engine decided during the epoch leaves now (the epoch end,
-// `now`), so its virtual latency is at most one epoch. Host prompts first, then targeted
+// The epoch-boundary step: everything the engine decided during the epoch is sent now (the epoch end,
+// `now`) and leaves the stack at `leavesAt` (now plus the stack's turnaround, scenario
+// show.replyDelayMs), which is where a targeted push's latency is measured to. Host prompts first, then targeted
 // pushes in the order the segment moves happened; then the funnel seconds that ended are closed and
 // checked for anomalies. Work is proportional to what happened, never to the audience.
 import type { MarketingOutbound } from './types.ts';
 import type { MarketingState } from './state.ts';
 import { pickSku, targetedPush } from './segments/targeting.ts';
 
-export function tick(s: MarketingState, now: number): MarketingOutbound[] {
+export function tick(s: MarketingState, now: number, leavesAt = now): MarketingOutbound[] {
   if (now > s.now) s.now = now;
   const out: MarketingOutbound[] = [];
   if (s.prompter !== null) {
@@ -28,7 +29,7 @@ export function tick(s: MarketingState, now: number): MarketingOutbound[] {
         if (i < 0) continue;
         tg.lastAt.a[m.slot] = now;
         tg.pushed++;
-        tg.latency.add(now - m.at);
+        tg.latency.add(leavesAt - m.at);
         out.push(targetedPush(s.catalog, i, s.slots.ids[m.slot]!, bucket, p));
       }
     }

@@ -40,6 +40,8 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
   private readonly returns: ViewerUp[] = [];
   private replies: ShardMessage<ViewerDown>[] = [];
   private epochEnd = 0;
+  /** when this epoch's replies reach the viewers' side (run-epochs.ts: the start of epoch k + lookahead) */
+  private deliverAt = 0;
   private seq = 0;
   messages = 0;
   /** wall-clock compute of the marketing engine (the only non-deterministic figures; result.engine) */
@@ -71,8 +73,9 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
     this.hostHandle = this.host.spawn({ timeline: this.show.timeline, rng: new RngStreams(s.seed, s.rng), clock: { now: () => this.host.now }, startAt: 0 });
   }
 
-  apply(epochEnd: number, merged: readonly ShardMessage<ViewerUp>[]): ShardMessage<ViewerDown>[] {
+  apply(epochEnd: number, merged: readonly ShardMessage<ViewerUp>[], deliverAt = epochEnd): ShardMessage<ViewerDown>[] {
     this.epochEnd = epochEnd;
+    this.deliverAt = deliverAt;
     this.replies = [];
     for (const m of merged) {
       this.runHost(m.t, true);
@@ -84,7 +87,7 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
     this.route(commerce.advance(this.commerce, epochEnd), epochEnd);
     const before = this.prompts.length;
     const t0 = performance.now();
-    const outs = mkt.tick(this.marketing, epochEnd);
+    const outs = mkt.tick(this.marketing, epochEnd, deliverAt);
     const dt = performance.now() - t0;
     this.route(outs, epochEnd);
     this.marketingSeries.sample(this.marketing, Math.min(epochEnd, this.showEndMs));
@@ -180,7 +183,7 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
       mkt.observe(this.marketing, agent, down, t);
       this.series.down(t, down, agent);
       this.digest.event(this.epochEnd, hashString(down.type), agent, this.seq);
-      this.replies.push({ t: this.epochEnd, agent, seq: this.seq++, msg: down });
+      this.replies.push({ t: this.deliverAt, agent, seq: this.seq++, msg: down });
     }
   }
 

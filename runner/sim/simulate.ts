@@ -44,11 +44,14 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
   }
   const end = hub.showEndMs + TAIL_MS;
   const delta = s.show.epochMs;
+  // the stack's replies reach the viewers' side replyDelayMs (in whole epochs, rounded up) after the
+  // boundary: that many epochs of lookahead
+  const lookahead = 1 + Math.ceil(s.show.replyDelayMs / delta);
   let records: ViewerRecord[] = [];
   let events = 0;
   if (pool === null) {
     const shard = new ViewerShard({ scenario: s, shard: 0, shards: 1 });
-    runEpochsSync({ shards: [shard], hub, delta, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
+    runEpochsSync({ shards: [shard], hub, delta, lookahead, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
     records = shard.records;
     hub.viewerLatency = mergeLatency([shard.latency.observation()]);
     events = shard.rt.macrosteps + shard.stats.mediaSteps;
@@ -58,7 +61,7 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
     try {
       const local = new ViewerShard({ scenario: s, shard: 0, shards: workers, owns: (id) => shardOfViewer(id, workers) === 0 });
       await pool.ready();
-      runEpochsSync({ shards: [local, pool], hub, delta, end, shardOf: (a) => (shardOfViewer(a, workers) === 0 ? 0 : 1), onEpoch: (t) => opts.onProgress?.(t, end) });
+      runEpochsSync({ shards: [local, pool], hub, delta, lookahead, end, shardOf: (a) => (shardOfViewer(a, workers) === 0 ? 0 : 1), onEpoch: (t) => opts.onProgress?.(t, end) });
       const reports = [{ records: local.records, stats: local.stats, macrosteps: local.rt.macrosteps, inRoom: local.inRoom, latency: local.latency.observation() }, ...pool.finish()];
       hub.viewerLatency = mergeLatency(reports.map((r) => r.latency));
       for (const r of reports) {

@@ -1,6 +1,6 @@
-// Viewer shards on worker threads, seen from the main thread as one remote epoch shard: each epoch
-// posts every worker its inbox (post), the main thread meanwhile advances its own shard, then waits for
-// the workers' outboxes (collect). With N shards, shard 0 stays on the main thread next to the stack
+// Viewer shards on worker threads, seen from the main thread as one remote epoch shard: each round of
+// epochs (run-epochs.ts) posts every worker its inboxes (post), the main thread meanwhile advances its
+// own shard, then waits for the workers' outboxes (collect). With N shards, shard 0 stays on the main thread next to the stack
 // and shards 1…N−1 run on N−1 workers, so `--workers 2` uses both cores of a two-core machine.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RemoteEpochShard, ShardMessage } from '../../engine/kernel/index.ts';
+import type { EpochSpan, RemoteEpochShard, ShardMessage } from '../../engine/kernel/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
 import type { ViewerRecord } from './records.ts';
@@ -26,8 +26,25 @@ export interface ShardReport {
   latency: LatencyObservation;
 }
 
-/** what the main thread asks a shard worker (Frame.op); a = from, b = to for ADVANCE */
+/**
+ * What the main thread asks a shard worker (Frame.op). ADVANCE is a round of epochs (run-epochs.ts):
+ * a = the round's start, b = its end, epochs of the scenario's Δ (the last one cut at b); the payload, a
+ * RoundRequest, only when some epoch has mail. The answer's payload, a RoundResponse, only when some
+ * epoch sent messages.
+ */
 export const OP_ADVANCE = 1, OP_FINISH = 2;
+
+export interface RoundRequest {
+  /** per epoch of the round, what is delivered at its start */
+  inboxes: ShardMessage<ViewerDown>[][];
+}
+
+export interface RoundResponse {
+  /** per epoch of the round, how many of `messages` it sent */
+  counts: number[];
+  /** the round's outboxes, one after the other */
+  messages: ShardMessage<ViewerUp>[];
+}
 
 /** what starts a shard worker (worker.ts) */
 export interface ShardWorkerData {
@@ -46,7 +63,8 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
   private readonly channels: SyncChannel[] = [];
   private readonly failed: (Error | null)[] = [];
   private readonly started: Promise<void>;
-  private readonly boxes: ShardMessage<ViewerDown>[][];
+  /** epochs in the round posted last */
+  private round = 0;
 
   /**
    * Starts shards `first`…`shards`−1 on one worker thread each (they build their viewers in parallel
@@ -58,7 +76,6 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
       this.channels.push(SyncChannel.create(channel));
       this.failed.push(null);
     }
-    this.boxes = this.channels.map(() => []);
     this.started = shardWorkerEntry().then((entry) => this.spawn(scenario, entry, channel));
     // a rejection is reported by ready(); never as an unhandled one if the caller fails first
     this.started.catch(() => undefined);
@@ -104,39 +121,48 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
     }
   }
 
-  post(from: number, to: number, inbox: readonly ShardMessage<ViewerDown>[]): void {
+  post(round: readonly EpochSpan<ViewerDown>[]): void {
     const n = this.channels.length;
-    if (n === 1) {
-      this.channels[0]!.request({ op: OP_ADVANCE, a: from, b: to, ...(inbox.length > 0 ? { payload: inbox } : {}) });
-      return;
-    }
-    for (const b of this.boxes) b.length = 0;
-    for (const m of inbox) {
-      if (m.agent < 0) for (const b of this.boxes) b.push(m);
-      else this.boxes[shardOfViewer(m.agent, this.shards) - this.first]!.push(m);
-    }
+    this.round = round.length;
+    const from = round[0]!.from, to = round[round.length - 1]!.to;
+    // per worker, per epoch of the round: its inbox (a BROADCAST goes to every worker)
+    const boxes: ShardMessage<ViewerDown>[][][] = this.channels.map(() => round.map(() => []));
+    let any = false;
+    round.forEach((span, e) => {
+      for (const m of span.inbox) {
+        any = true;
+        if (m.agent < 0) for (const b of boxes) b[e]!.push(m);
+        else boxes[n === 1 ? 0 : shardOfViewer(m.agent, this.shards) - this.first]![e]!.push(m);
+      }
+    });
     for (let i = 0; i < n; i++) {
-      const box = this.boxes[i]!;
-      this.channels[i]!.request({ op: OP_ADVANCE, a: from, b: to, ...(box.length > 0 ? { payload: box } : {}) });
+      const inboxes = boxes[i]!;
+      const frame: RoundRequest = { inboxes };
+      this.channels[i]!.request({ op: OP_ADVANCE, a: from, b: to, ...(any && inboxes.some((b) => b.length > 0) ? { payload: frame } : {}) });
     }
   }
 
-  collect(): readonly ShardMessage<ViewerUp>[] {
-    const n = this.channels.length;
-    if (n === 1) return (this.answer(0).payload as ShardMessage<ViewerUp>[] | undefined) ?? NONE;
-    let out: ShardMessage<ViewerUp>[] | null = null;
-    for (let i = 0; i < n; i++) {
-      const got = this.answer(i).payload as ShardMessage<ViewerUp>[] | undefined;
+  collect(): readonly (readonly ShardMessage<ViewerUp>[])[] {
+    const outs: ShardMessage<ViewerUp>[][] = [];
+    for (let e = 0; e < this.round; e++) outs.push([]);
+    let any = false;
+    for (let i = 0; i < this.channels.length; i++) {
+      const got = this.answer(i).payload as RoundResponse | undefined;
       if (got === undefined) continue;
-      if (out === null) out = got;
-      else for (const m of got) out.push(m);
+      if (got.counts.length !== this.round) throw new Error(`viewer shard ${this.first + i}: ${got.counts.length} outboxes for a round of ${this.round} epochs`);
+      any = true;
+      let k = 0;
+      got.counts.forEach((c, e) => {
+        const box = outs[e]!;
+        for (const end = k + c; k < end; k++) box.push(got.messages[k]!);
+      });
     }
-    return out ?? NONE;
+    return any ? outs : outs.map(() => NONE);
   }
 
   advance(from: number, to: number, inbox: readonly ShardMessage<ViewerDown>[]): readonly ShardMessage<ViewerUp>[] {
-    this.post(from, to, inbox);
-    return this.collect();
+    this.post([{ from, to, inbox }]);
+    return this.collect()[0]!;
   }
 
   finish(): ShardReport[] {

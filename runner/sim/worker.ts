@@ -10,7 +10,7 @@ import type { ShardMessage } from '../../engine/kernel/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 import { shardOfViewer } from './partition.ts';
 import { SyncChannel } from './sync-channel.ts';
-import { OP_ADVANCE, OP_FINISH, type ShardReport, type ShardWorkerData } from './worker-shard.ts';
+import { OP_ADVANCE, OP_FINISH, type RoundRequest, type RoundResponse, type ShardReport, type ShardWorkerData } from './worker-shard.ts';
 
 const data = workerData as ShardWorkerData;
 const channel = new SyncChannel(data.buffer, data.spin !== undefined ? { spin: data.spin } : {});
@@ -19,14 +19,25 @@ process.on('exit', (code) => channel.abandon(code));
 // loaded after the exit handler is in place
 const { ViewerShard } = await import('./shard.ts');
 const shard = new ViewerShard({ scenario: data.scenario, shard: data.shard, shards: data.shards, owns: (id) => shardOfViewer(id, data.shards) === data.shard });
+const delta = data.scenario.show.epochMs;
 parentPort!.postMessage('ready');
 
 for (;;) {
   const req = channel.nextRequest();
   try {
     if (req.op === OP_ADVANCE) {
-      const out: ShardMessage<ViewerUp>[] = shard.advance(req.a, req.b, (req.payload as ShardMessage<ViewerDown>[] | undefined) ?? []);
-      channel.respond({ op: OP_ADVANCE, a: req.b, b: 0, ...(out.length > 0 ? { payload: out } : {}) });
+      const inboxes = (req.payload as RoundRequest | undefined)?.inboxes;
+      const counts: number[] = [];
+      let messages: ShardMessage<ViewerUp>[] = [];
+      // the round's epochs, as run-epochs.ts plans them: Δ long, the last one cut at b
+      for (let from = req.a, e = 0; from < req.b; e++) {
+        const to = Math.min(from + delta, req.b);
+        const out = shard.advance(from, to, inboxes?.[e] ?? []);
+        counts.push(out.length);
+        messages = messages.length === 0 ? out : messages.concat(out);
+        from = to;
+      }
+      channel.respond({ op: OP_ADVANCE, a: req.b, b: 0, ...(messages.length > 0 ? { payload: { counts, messages } satisfies RoundResponse } : {}) });
       continue;
     }
     if (req.op !== OP_FINISH) throw new Error(`shard worker: unknown request op ${req.op}`);

@@ -22,15 +22,16 @@ function makeShard(agents: number[], log: string[]): EpochShard<string, string> 
   };
 }
 
-function run(partition: number[][]) {
+function run(partition: number[][], lookahead = 1) {
   const applied: string[] = [];
   const logs = partition.map(() => [] as string[]);
   const shardOf = new Map<number, number>();
   partition.forEach((p, i) => p.forEach((a) => shardOf.set(a, i)));
   const stats = runEpochsSync({
     shards: partition.map((p, i) => makeShard(p, logs[i]!)),
-    hub: { apply: (end, merged) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: end, msg: 'pong' })) },
+    hub: { apply: (_end, merged, at) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: at, msg: 'pong' })) },
     delta: 100,
+    lookahead,
     end: 1000,
     shardOf: (a) => shardOf.get(a)!,
   });
@@ -81,40 +82,83 @@ describe('epochs', () => {
         end: 100,
         shardOf: () => 0,
       }),
-    ).toThrow(/would arrive inside the epoch/);
+    ).toThrow(/would arrive before 100/);
   });
 
-  it('remote shards are posted before the in-thread ones advance, collected after, with the same result', () => {
-    const order: string[] = [];
-    const applied: string[] = [];
-    const far = makeShard([3, 4], []);
-    const near = makeShard([0, 1, 2], []);
-    let posted: ShardMessage<string>[] | null = null;
-    const remote: RemoteEpochShard<string, string> = {
-      post: (f, t, inbox) => {
-        order.push(`post ${f}`);
-        posted = [...(far.advance(f, t, inbox) as readonly ShardMessage<string>[])];
-      },
-      collect: () => {
-        order.push('collect');
-        const out = posted!;
-        posted = null;
-        return out;
-      },
-      advance: () => {
-        throw new Error('runEpochsSync must use post/collect');
-      },
-    };
-    const local: EpochShard<string, string> = { advance: (f, t, i) => (order.push(`advance ${f}`), near.advance(f, t, i)) };
-    runEpochsSync({
-      shards: [local, remote],
-      hub: { apply: (end, merged) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: end, msg: 'pong' })) },
-      delta: 100,
-      end: 1000,
-      shardOf: (a) => (a < 3 ? 0 : 1),
-    });
-    expect(applied).toEqual(run([[0, 1, 2, 3, 4]]).applied);
-    expect(order.slice(0, 6)).toEqual(['post 0', 'advance 0', 'collect', 'post 100', 'advance 100', 'collect']);
+  it('remote shards are posted a round before the in-thread ones advance, collected after, with the same result', () => {
+    for (const lookahead of [1, 3]) {
+      const order: string[] = [];
+      const applied: string[] = [];
+      const far = makeShard([3, 4], []);
+      const near = makeShard([0, 1, 2], []);
+      let posted: ShardMessage<string>[][] | null = null;
+      const remote: RemoteEpochShard<string, string> = {
+        post: (round) => {
+          order.push(`post ${round.map((e) => e.from).join(',')}`);
+          posted = round.map((e) => [...(far.advance(e.from, e.to, e.inbox) as readonly ShardMessage<string>[])]);
+        },
+        collect: () => {
+          order.push('collect');
+          const out = posted!;
+          posted = null;
+          return out;
+        },
+        advance: () => {
+          throw new Error('runEpochsSync must use post/collect');
+        },
+      };
+      const local: EpochShard<string, string> = { advance: (f, t, i) => (order.push(`advance ${f}`), near.advance(f, t, i)) };
+      const stats = runEpochsSync({
+        shards: [local, remote],
+        hub: { apply: (end, merged, at) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: at, msg: 'pong' })) },
+        delta: 100,
+        lookahead,
+        end: 1000,
+        shardOf: (a) => (a < 3 ? 0 : 1),
+      });
+      expect(applied).toEqual(run([[0, 1, 2, 3, 4]], lookahead).applied);
+      expect(stats.rounds).toBe(Math.ceil(10 / lookahead));
+      if (lookahead === 1) expect(order.slice(0, 6)).toEqual(['post 0', 'advance 0', 'collect', 'post 100', 'advance 100', 'collect']);
+      else expect(order.slice(0, 5)).toEqual(['post 0,100,200', 'advance 0', 'advance 100', 'advance 200', 'collect']);
+    }
+  });
+
+  it('with lookahead D, a reply to epoch k is delivered at the start of epoch k + D', () => {
+    for (const lookahead of [1, 2, 5]) {
+      const got: string[] = [];
+      runEpochsSync({
+        shards: [{ advance: (f: number, _t: number, inbox: readonly ShardMessage<string>[]) => (inbox.forEach((m) => got.push(`${m.msg}@${f}/${m.t}`)), f === 300 ? [{ t: 350, agent: 0, seq: 0, msg: 'buy' }] : []) }],
+        hub: { apply: (end, merged, at) => merged.map((m) => ({ ...m, t: at, msg: `re:${m.msg}` })) },
+        delta: 100,
+        lookahead,
+        end: 1200,
+        shardOf: () => 0,
+      });
+      // the message of epoch [300, 400) is answered at the start of epoch 3 + D
+      const at = 300 + lookahead * 100;
+      expect(got).toEqual([`re:buy@${at}/${at}`]);
+    }
+  });
+
+  it('the hub sees the same sequence for any partition with lookahead too, and a lone remote round is cut at the end', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 8, maxLength: 8 }), fc.integer({ min: 1, max: 4 }), (assign, lookahead) => {
+        const partition: number[][] = [[], [], []];
+        assign.forEach((s, agent) => partition[s]!.push(agent));
+        const one = run([assign.map((_, a) => a)], lookahead);
+        const many = run(partition.filter((p) => p.length > 0), lookahead);
+        expect(many.applied).toEqual(one.applied);
+        expect(many.received).toEqual(one.received);
+        expect(one.stats.epochs).toBe(10);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('rejects a reply stamped before the epoch it is delivered in, and a bad lookahead', () => {
+    const base = { shards: [{ advance: () => [{ t: 1, agent: 0, seq: 0, msg: 'x' }] }], delta: 100, end: 300, shardOf: () => 0 };
+    expect(() => runEpochsSync({ ...base, lookahead: 3, hub: { apply: (end) => [{ t: end, agent: 0, seq: 0, msg: 'too early' }] } })).toThrow(/would arrive before 300/);
+    expect(() => runEpochsSync({ ...base, lookahead: 0, hub: { apply: () => [] } })).toThrow(/lookahead must be an integer/);
   });
 
   it('async shards (workers) give the same result as sync ones', async () => {
@@ -122,12 +166,13 @@ describe('epochs', () => {
     const second = makeShard([3, 4], []);
     await runEpochs({
       shards: [makeShard([0, 1, 2], []), { advance: async (f, t, i) => second.advance(f, t, i) }],
-      hub: { apply: (end, merged) => (merged.forEach((m) => applied.push(`${m.t}/${m.agent}/${m.seq}`)), []) },
+      hub: { apply: (_end, merged, at) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: at, msg: 'pong' })) },
       delta: 100,
+      lookahead: 3,
       end: 1000,
       shardOf: (a) => (a < 3 ? 0 : 1),
     });
-    const sync = run([[0, 1, 2, 3, 4]]).applied;
+    const sync = run([[0, 1, 2, 3, 4]], 3).applied;
     expect(applied).toEqual(sync);
   });
 });

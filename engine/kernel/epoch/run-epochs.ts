@@ -2,6 +2,13 @@
 // boundary their outboxes are merged in (time, agentId, seq) order and applied to the shared services,
 // whose replies are delivered no earlier than the next epoch. One shard or many, the services see the
 // same sequence, so the result is identical whatever the worker count.
+//
+// Lookahead. With `lookahead` D, what the services send back at the end of epoch k is delivered at the
+// start of epoch k + D (the services' turnaround is (D − 1)·Δ on top of the wait for the boundary). The
+// shards then need nothing from the services for D epochs at a time, so the loop runs in rounds of D
+// epochs: every shard advances through the round's epochs on its own, then the services apply them one
+// by one. A shard on another thread costs one round trip per round instead of one per epoch. The
+// results depend on D (it is part of the model) and never on how the shards are spread over threads.
 import { mergeOutboxes, type ShardMessage } from './messages.ts';
 
 /** the `agent` of a reply meant for every shard (e.g. a pitch every viewer sees) */
@@ -12,14 +19,23 @@ export interface EpochShard<Up, Down> {
   advance(from: number, to: number, inbox: readonly ShardMessage<Down>[]): readonly ShardMessage<Up>[] | Promise<readonly ShardMessage<Up>[]>;
 }
 
+/** one epoch of a round: its bounds and what is delivered at its start */
+export interface EpochSpan<Down> {
+  readonly from: number;
+  readonly to: number;
+  readonly inbox: readonly ShardMessage<Down>[];
+}
+
 /**
- * A shard that runs elsewhere (e.g. on a worker thread). runEpochsSync posts each epoch to it first,
- * advances the in-thread shards meanwhile, then collects its outbox: the threads overlap.
- * `advance` must equal post followed by collect.
+ * A shard that runs elsewhere (e.g. on a worker thread). runEpochsSync posts each round to it first,
+ * advances the in-thread shards meanwhile, then collects its outboxes: the threads overlap.
+ * `post` then `collect` must equal `advance` over the round's epochs in order.
  */
 export interface RemoteEpochShard<Up, Down> extends EpochShard<Up, Down> {
-  post(from: number, to: number, inbox: readonly ShardMessage<Down>[]): void;
-  collect(): readonly ShardMessage<Up>[];
+  /** starts a round of consecutive epochs */
+  post(round: readonly EpochSpan<Down>[]): void;
+  /** the round's outboxes, one per epoch, in order */
+  collect(): readonly (readonly ShardMessage<Up>[])[];
 }
 
 function isRemote<Up, Down>(s: EpochShard<Up, Down>): s is RemoteEpochShard<Up, Down> {
@@ -29,9 +45,10 @@ function isRemote<Up, Down>(s: EpochShard<Up, Down>): s is RemoteEpochShard<Up, 
 export interface EpochHub<Up, Down> {
   /**
    * Apply one epoch's merged messages; return replies, each addressed to an agent (or to every shard
-   * with agent = BROADCAST), t ≥ epochEnd.
+   * with agent = BROADCAST), with t ≥ deliverAt: the start of the epoch they are delivered in
+   * (epochEnd + (lookahead − 1)·Δ).
    */
-  apply(epochEnd: number, merged: readonly ShardMessage<Up>[]): readonly ShardMessage<Down>[];
+  apply(epochEnd: number, merged: readonly ShardMessage<Up>[], deliverAt: number): readonly ShardMessage<Down>[];
 }
 
 export interface EpochRunOptions<Up, Down> {
@@ -39,6 +56,8 @@ export interface EpochRunOptions<Up, Down> {
   hub: EpochHub<Up, Down>;
   /** epoch length Δ in virtual ms (DESIGN.md default 100) */
   delta: number;
+  /** replies of epoch k are delivered in epoch k + lookahead (default 1); also the epochs per round */
+  lookahead?: number;
   start?: number;
   end: number;
   /** which shard owns an agent */
@@ -49,19 +68,25 @@ export interface EpochRunOptions<Up, Down> {
 
 export interface EpochRunStats {
   epochs: number;
+  /** synchronisations of the shards with the services: ⌈epochs / lookahead⌉ */
+  rounds: number;
   upMessages: number;
   downMessages: number;
 }
 
+type Inboxes<Down> = (readonly ShardMessage<Down>[])[];
+
 const NO_MAIL: readonly ShardMessage<never>[] = Object.freeze([]);
 
-function route<Up, Down>(opts: EpochRunOptions<Up, Down>, epochEnd: number, replies: readonly ShardMessage<Down>[]): (readonly ShardMessage<Down>[])[] {
+function route<Up, Down>(opts: EpochRunOptions<Up, Down>, epochEnd: number, deliverAt: number, replies: readonly ShardMessage<Down>[]): Inboxes<Down> {
   // most epochs send nothing down: one shared, frozen empty inbox for every shard
   if (replies.length === 0) return opts.shards.map(() => NO_MAIL);
   const inboxes: ShardMessage<Down>[][] = opts.shards.map(() => []);
   for (const r of replies) {
-    if (r.t < epochEnd) {
-      throw new RangeError(`epoch: a reply to agent ${r.agent} at t=${r.t} would arrive inside the epoch that ended at ${epochEnd}`);
+    if (r.t < deliverAt) {
+      throw new RangeError(
+        `epoch: a reply to agent ${r.agent} at t=${r.t} would arrive before ${deliverAt}, the start of the epoch it is delivered in (the epoch that produced it ended at ${epochEnd})`,
+      );
     }
     if (r.agent === BROADCAST) for (const box of inboxes) box.push(r);
     else inboxes[opts.shardOf(r.agent)]!.push(r);
@@ -69,57 +94,96 @@ function route<Up, Down>(opts: EpochRunOptions<Up, Down>, epochEnd: number, repl
   return inboxes;
 }
 
-function check<Up, Down>(opts: EpochRunOptions<Up, Down>): void {
+function check<Up, Down>(opts: EpochRunOptions<Up, Down>): number {
   if (!(opts.delta > 0)) throw new RangeError(`epoch: delta must be > 0 ms, got ${opts.delta}`);
   if (opts.shards.length === 0) throw new RangeError('epoch: at least one shard is needed');
+  const d = opts.lookahead ?? 1;
+  if (!(Number.isInteger(d) && d >= 1)) throw new RangeError(`epoch: lookahead must be an integer ≥ 1, got ${d}`);
+  return d;
+}
+
+/** The next round's epochs from `from`: at most `d` of them, the last one cut at `end`. */
+function plan(from: number, d: number, delta: number, end: number): { from: number; to: number }[] {
+  const spans: { from: number; to: number }[] = [];
+  for (let i = 0; i < d && from < end; i++) {
+    const to = Math.min(from + delta, end);
+    spans.push({ from, to });
+    from = to;
+  }
+  return spans;
 }
 
 /** The boundary of one epoch: merge the outboxes, apply them to the hub, route its replies. */
-function settle<Up, Down>(opts: EpochRunOptions<Up, Down>, to: number, outboxes: readonly (readonly ShardMessage<Up>[])[], stats: EpochRunStats): (readonly ShardMessage<Down>[])[] {
+function settle<Up, Down>(opts: EpochRunOptions<Up, Down>, d: number, to: number, outboxes: readonly (readonly ShardMessage<Up>[])[], stats: EpochRunStats): Inboxes<Down> {
   const merged = mergeOutboxes(outboxes);
-  const replies = opts.hub.apply(to, merged);
+  const deliverAt = to + (d - 1) * opts.delta;
+  const replies = opts.hub.apply(to, merged, deliverAt);
   stats.epochs++;
   stats.upMessages += merged.length;
   stats.downMessages += replies.length;
-  const inboxes = route(opts, to, replies);
+  const inboxes = route(opts, to, deliverAt, replies);
   opts.onEpoch?.(to);
   return inboxes;
 }
 
-/** Runs all epochs; shards may be asynchronous. */
+/** Runs all epochs; shards may be asynchronous (remote shards are driven through `advance`). */
 export async function runEpochs<Up, Down>(opts: EpochRunOptions<Up, Down>): Promise<EpochRunStats> {
-  check(opts);
-  const stats: EpochRunStats = { epochs: 0, upMessages: 0, downMessages: 0 };
-  let inboxes: (readonly ShardMessage<Down>[])[] = opts.shards.map(() => NO_MAIL);
-  for (let from = opts.start ?? 0; from < opts.end; from += opts.delta) {
-    const to = Math.min(from + opts.delta, opts.end);
-    inboxes = settle(opts, to, await Promise.all(opts.shards.map((s, i) => s.advance(from, to, inboxes[i]!))), stats);
+  const d = check(opts);
+  const stats: EpochRunStats = { epochs: 0, rounds: 0, upMessages: 0, downMessages: 0 };
+  // inboxes[i][s]: what shard s gets at the start of the round's i-th epoch
+  let inboxes: Inboxes<Down>[] = [];
+  for (let from = opts.start ?? 0; from < opts.end; ) {
+    const spans = plan(from, d, opts.delta, opts.end);
+    const outs = await Promise.all(
+      opts.shards.map(async (s, k) => {
+        const out: (readonly ShardMessage<Up>[])[] = [];
+        for (let i = 0; i < spans.length; i++) out.push(await s.advance(spans[i]!.from, spans[i]!.to, inboxes[i]?.[k] ?? NO_MAIL));
+        return out;
+      }),
+    );
+    stats.rounds++;
+    inboxes = spans.map((sp, i) => settle(opts, d, sp.to, outs.map((o) => o[i]!), stats));
+    from = spans[spans.length - 1]!.to;
   }
   return stats;
 }
 
 /**
  * The same loop for synchronous shards: no promise per epoch (72,000 epochs in a two-hour show).
- * Remote shards (post/collect) are posted before the in-thread shards advance and collected after.
+ * Remote shards (post/collect) are posted the round before the in-thread shards advance and collected
+ * after.
  */
 export function runEpochsSync<Up, Down>(opts: EpochRunOptions<Up, Down>): EpochRunStats {
-  check(opts);
-  const stats: EpochRunStats = { epochs: 0, upMessages: 0, downMessages: 0 };
+  const d = check(opts);
+  const stats: EpochRunStats = { epochs: 0, rounds: 0, upMessages: 0, downMessages: 0 };
   const shards = opts.shards;
   const remote = shards.map((s) => isRemote(s));
-  const outboxes: (readonly ShardMessage<Up>[])[] = shards.map(() => []);
-  let inboxes: (readonly ShardMessage<Down>[])[] = shards.map(() => NO_MAIL);
-  for (let from = opts.start ?? 0; from < opts.end; from += opts.delta) {
-    const to = Math.min(from + opts.delta, opts.end);
-    for (let i = 0; i < shards.length; i++) if (remote[i]) (shards[i] as RemoteEpochShard<Up, Down>).post(from, to, inboxes[i]!);
-    for (let i = 0; i < shards.length; i++) {
-      if (remote[i]) continue;
-      const out = shards[i]!.advance(from, to, inboxes[i]!);
-      if (out instanceof Promise) throw new TypeError('runEpochsSync: a shard returned a Promise; use runEpochs');
-      outboxes[i] = out;
+  const outs: (readonly (readonly ShardMessage<Up>[])[])[] = shards.map(() => []);
+  let inboxes: Inboxes<Down>[] = [];
+  for (let from = opts.start ?? 0; from < opts.end; ) {
+    const spans = plan(from, d, opts.delta, opts.end);
+    for (let k = 0; k < shards.length; k++) {
+      if (remote[k]) (shards[k] as RemoteEpochShard<Up, Down>).post(spans.map((sp, i) => ({ from: sp.from, to: sp.to, inbox: inboxes[i]?.[k] ?? NO_MAIL })));
     }
-    for (let i = 0; i < shards.length; i++) if (remote[i]) outboxes[i] = (shards[i] as RemoteEpochShard<Up, Down>).collect();
-    inboxes = settle(opts, to, outboxes, stats);
+    for (let k = 0; k < shards.length; k++) {
+      if (remote[k]) continue;
+      const out: (readonly ShardMessage<Up>[])[] = [];
+      for (let i = 0; i < spans.length; i++) {
+        const o = shards[k]!.advance(spans[i]!.from, spans[i]!.to, inboxes[i]?.[k] ?? NO_MAIL);
+        if (o instanceof Promise) throw new TypeError('runEpochsSync: a shard returned a Promise; use runEpochs');
+        out.push(o);
+      }
+      outs[k] = out;
+    }
+    for (let k = 0; k < shards.length; k++) {
+      if (!remote[k]) continue;
+      const got = (shards[k] as RemoteEpochShard<Up, Down>).collect();
+      if (got.length !== spans.length) throw new Error(`runEpochsSync: a remote shard returned ${got.length} outboxes for a round of ${spans.length} epochs`);
+      outs[k] = got;
+    }
+    stats.rounds++;
+    inboxes = spans.map((sp, i) => settle(opts, d, sp.to, outs.map((o) => o[i]!), stats));
+    from = spans[spans.length - 1]!.to;
   }
   return stats;
 }

@@ -84,6 +84,15 @@ const Timeline = z
     });
   });
 
+/**
+ * Default turnaround of the stack (show.replyDelayMs), model choice: a live-commerce backend answers an
+ * order, a coupon or a host's push in a few hundred ms (order placement and payment callbacks, push
+ * fan-out through a message queue), and a product card pushed with a pitch still lands seconds before
+ * the video shows the pitch (latency to live is 2–5 s). It is also the simulation's lookahead: shards
+ * synchronise once per epochMs + replyDelayMs instead of once per epoch.
+ */
+export const REPLY_DELAY_MS = 400;
+
 export const ShowSchema = z
   .strictObject({
     durationMinutes: minutes().default(120).describe('show length in minutes (also 90m, 2h, 1h30m)'),
@@ -92,9 +101,14 @@ export const ShowSchema = z
       .refine((x) => 1000 % x === 0, { error: 'an integer number of ms that divides 1000' })
       .default(100)
       .describe('simulation epoch Δ in ms: messages merge every Δ (DESIGN.md); must divide 1000'),
+    replyDelayMs: num({ int: true, min: 0, max: 10_000 })
+      .default(REPLY_DELAY_MS)
+      .describe(
+        "the stack's turnaround: what it sends back (order confirmations, product cards, coupons, pitches) leaves this long after the epoch boundary at which it handled the cause, then crosses the viewer's network; rounded up to a whole number of epochs. The simulation synchronises its shards once per epochMs + replyDelayMs, so a longer turnaround also runs faster with --workers > 1",
+      ),
     timeline: Timeline.default([]).describe("the host's script in time order; empty: the strategy scripts equal segments over the catalog"),
   })
-  .describe('The show: length, start time of day, epoch and the host timeline');
+  .describe('The show: length, start time of day, epoch, server turnaround and the host timeline');
 
 export type Show = z.output<typeof ShowSchema>;
 export type TimelineEntry = z.output<typeof TimelineEntrySchema>;
