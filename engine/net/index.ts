@@ -3,5 +3,5 @@
 export { Link, createLink, rttAt, locateAt, type LinkOptions } from './link.ts';
 export { drainTime, capacityBetween, linkUpAt } from './drain.ts';
 export { messageArrivalTime } from './message.ts';
-export { transferFinishTime, chunkedTransfer } from './transfer.ts';
+export { transferFinishTime, chunkedTransfer, chunkedRunStart, chunkedRunSegment } from './transfer.ts';
 export { RTO_MIN_MS, PACKET_BYTES, packetsOf, rtoMs, transferLossDelay, messageLossDelay, jitterDelay } from './loss.ts';

@@ -23,6 +23,12 @@ export class Link {
   /** results of the last chunked transfer: bottleneck busy time and time to first byte (ms) */
   busyMs = 0;
   firstByteMs = 0;
+  /** scratch of a run of chunked segments in flight (transfer.ts chunkedRunStart / chunkedRunSegment) */
+  runReqMs = 0;
+  runFree = 0;
+  runRtt = 0;
+  runPrev = -Infinity;
+  runPart = 0;
 
   constructor(trace: LinkTrace, rng: Rng, opts: LinkOptions = {}) {
     this.trace = trace;

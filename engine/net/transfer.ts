@@ -23,9 +23,7 @@ export function transferFinishTime(link: Link, startMs: number, bytes: number, r
  * A chunked response of n parts of partBytes each; part j is produced at firstReadyMs + j·partMs.
  * Writes each part's arrival time to out[at..at+n) (never decreasing: the stream is in order) and returns the
  * last. Sets link.busyMs (time the bottleneck was sending, excluding waits for production) and
- * link.firstByteMs (request to first byte), as a low-latency player measures them. With busyAt ≥ 0 the
- * response is a run of segments of partsPerSeg parts each, and the busy time of each segment is written to
- * out[busyAt + s] (a throughput sample per segment, as a player fetching them one by one would take).
+ * link.firstByteMs (request to first byte), as a low-latency player measures them.
  */
 export function chunkedTransfer(
   link: Link,
@@ -37,40 +35,54 @@ export function chunkedTransfer(
   n: number,
   out: Float64Array,
   at = 0,
-  partsPerSeg = n,
-  busyAt = -1,
 ): number {
+  chunkedRunStart(link, requestMs, requestBytes);
+  link.busyMs = chunkedRunSegment(link, firstReadyMs, partMs, partBytes, n, out, at);
+  return out[at + n - 1]!;
+}
+
+/**
+ * A run of chunked segments on one request, delivered segment by segment so that a player can stop asking
+ * for more (engine/media download.ts): chunkedRunStart sends the request, then each chunkedRunSegment
+ * streams the next segment's parts. One segment after a start is exactly chunkedTransfer.
+ */
+export function chunkedRunStart(link: Link, requestMs: number, requestBytes: number): void {
   const atServer = messageArrivalTime(link, requestMs, requestBytes, UP);
-  let busy = 0;
-  let free = atServer;
-  // loss recovery delays the response by the retransmissions it needs (loss.ts); a run of segments draws
-  // them segment by segment, each before its own first part, as one fetch per segment would
-  const runOf = busyAt >= 0 ? partsPerSeg : n;
-  let rtt = 0;
-  if (atServer !== Infinity) {
-    rtt = rttAt(link, atServer);
-    free = atServer + transferLossDelay(link, packetsOf(runOf * partBytes), link.seg.loss, rtt);
-  }
+  link.runReqMs = requestMs;
+  link.runFree = atServer;
+  link.runRtt = atServer === Infinity ? 0 : rttAt(link, atServer);
+  link.runPrev = -Infinity;
+  link.runPart = 0;
+}
+
+/**
+ * The run's next segment: m parts of partBytes each, part j of the run (counted from its first segment) produced
+ * at firstReadyMs + j·partMs. Its loss recovery (loss.ts) delays it first, as one fetch per segment would be
+ * delayed. Writes each part's arrival to out[at + j]; returns the time the bottleneck was busy with it.
+ */
+export function chunkedRunSegment(
+  link: Link,
+  firstReadyMs: number,
+  partMs: number,
+  partBytes: number,
+  m: number,
+  out: Float64Array,
+  at: number,
+): number {
+  let free = link.runFree;
+  if (free !== Infinity) free += transferLossDelay(link, packetsOf(m * partBytes), link.seg.loss, link.runRtt);
   // Each part: when there is no overlay and it drains inside the trace piece already located (the common
   // case), its departure and arrival are two divisions; otherwise the general integration. No draws here.
   const seg = link.seg;
   const ph = link.phaseMs;
   const fast = link.overlay === null;
-  let prev = -Infinity;
-  let segBusy = 0;
-  let partInSeg = 0;
-  let s = 0;
-  for (let j = 0; j < n; j++) {
-    // a later segment of a run starts with its own loss recovery; its last part closes its busy time
-    if (busyAt >= 0 && partInSeg === 0 && j > 0 && free !== Infinity) free += transferLossDelay(link, packetsOf(runOf * partBytes), seg.loss, rtt);
-    const segEnd = busyAt >= 0 && ++partInSeg === partsPerSeg;
-    if (segEnd) partInSeg = 0;
+  let prev = link.runPrev;
+  let busy = 0;
+  const j0 = link.runPart;
+  const j1 = j0 + m;
+  for (let j = j0; j < j1; j++) {
     if (free === Infinity) {
       out[at + j] = Infinity;
-      if (segEnd) {
-        out[busyAt + s++] = segBusy;
-        segBusy = 0;
-      }
       continue;
     }
     const ready = firstReadyMs + j * partMs;
@@ -93,20 +105,15 @@ export function chunkedTransfer(
       done = drainTime(link, start, partBytes, DOWN);
       half = done === Infinity ? 0 : rttAt(link, done) / 2;
     }
-    if (j === 0) link.firstByteMs = (start === Infinity ? Infinity : start + rttAt(link, start) / 2) - requestMs;
-    if (done !== Infinity) {
-      busy += done - start;
-      segBusy += done - start;
-    }
-    if (segEnd) {
-      out[busyAt + s++] = segBusy;
-      segBusy = 0;
-    }
+    if (j === 0) link.firstByteMs = (start === Infinity ? Infinity : start + rttAt(link, start) / 2) - link.runReqMs;
+    if (done !== Infinity) busy += done - start;
     free = done;
     const arrive = done === Infinity ? Infinity : done + half;
     prev = arrive > prev ? arrive : prev;
     out[at + j] = prev;
   }
-  link.busyMs = busy;
-  return out[at + n - 1]!;
+  link.runFree = free;
+  link.runPrev = prev;
+  link.runPart = j1;
+  return busy;
 }
