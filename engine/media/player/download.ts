@@ -138,6 +138,20 @@ export function request(p: Player, t: number): void {
       f[busyAt + run] = chunkedRunSegment(link, firstReady, cfg.partMs, partBytes, pps, f, partsAt);
       run++;
     }
+    // a run that was not cut has replayed all its segments but the last, what complete() would redo: kept
+    // for it (a cut run also replayed the segment where it stopped, so complete() redoes that one)
+    p.runReplayed = 0;
+    if (run === g) {
+      p.runTpFast = p.tpFast;
+      p.runTpSlow = p.tpSlow;
+      p.runTpFastDecay = p.tpFastDecay;
+      p.runTpSlowDecay = p.tpSlowDecay;
+      p.runPlaceholderS = p.bolaPlaceholderS;
+      p.runBolaLastMs = p.bolaLastMs;
+      p.runBolaSteady = p.bolaSteady;
+      p.runUseBola = p.useBola;
+      p.runReplayed = 1;
+    }
     p.tpFast = fast;
     p.tpSlow = slow;
     p.tpFastDecay = fastDecay;
@@ -159,8 +173,24 @@ export function complete(p: Player, t: number): void {
   const cfg = p.cfg;
   const g = p.dlSegs;
   // a run's earlier segments: what the per-segment player did as each landed (request() checked that it
-  // chose this rung each time)
-  for (let i = 0; i < g - 1; i++) landed(p, i);
+  // chose this rung each time, and kept the result unless BUFFER_EMPTY came since: then it is redone)
+  if (g > 1) {
+    if (p.runReplayed === 1) {
+      p.tpFast = p.runTpFast;
+      p.tpSlow = p.runTpSlow;
+      p.tpFastDecay = p.runTpFastDecay;
+      p.tpSlowDecay = p.runTpSlowDecay;
+      p.bolaPlaceholderS = p.runPlaceholderS;
+      p.bolaLastMs = p.runBolaLastMs;
+      p.bolaSteady = p.runBolaSteady;
+      p.useBola = p.runUseBola;
+      p.segments += g - 1;
+      p.dlReqMs = p.f[partsBase(p) + (g - 1) * cfg.partsPerSegment - 1]!;
+    } else {
+      for (let i = 0; i < g - 1; i++) landed(p, i);
+    }
+    p.runReplayed = 0;
+  }
   // the last segment's throughput sample (bits per ms = kbit/s, over the time the link was busy with it)
   const busy = p.f[segBusyBase(p) + g - 1]!;
   if (busy > 0) addThroughputSample(p, (8 * p.dlBytes) / busy, busy);

@@ -22,9 +22,9 @@ export const MAX_GROUP_SEGMENTS = 8;
  * Double columns: the fields, then the arrival time of each part of the segments in flight, then the
  * bottleneck's busy time for each of those segments (their throughput samples).
  */
-const NF_FIELDS = 29;
+const NF_FIELDS = 35;
 /** Int columns. */
-const NI = 19;
+const NI = 22;
 
 /** Power-of-two ring of requested rungs per segment: enough for the most a buffer can hold plus a group. */
 function ringSize(cfg: ResolvedPlayerConfig): number {
@@ -155,6 +155,16 @@ export class Player {
   get rateEndMs(): number { return this.f[this.fb + 27]!; } set rateEndMs(v: number) { this.f[this.fb + 27] = v; }
   /** playhead minus run time when the transfer in flight was requested (a run lands on pos = t + dlLag) */
   get dlLag(): number { return this.f[this.fb + 28]!; } set dlLag(v: number) { this.f[this.fb + 28] = v; }
+  /**
+   * what the run in flight leaves the estimate and BOLA with once all its segments but the last have landed
+   * (request() computed it replaying them; complete() takes it while runReplayed is 1)
+   */
+  get runTpFast(): number { return this.f[this.fb + 29]!; } set runTpFast(v: number) { this.f[this.fb + 29] = v; }
+  get runTpSlow(): number { return this.f[this.fb + 30]!; } set runTpSlow(v: number) { this.f[this.fb + 30] = v; }
+  get runTpFastDecay(): number { return this.f[this.fb + 31]!; } set runTpFastDecay(v: number) { this.f[this.fb + 31] = v; }
+  get runTpSlowDecay(): number { return this.f[this.fb + 32]!; } set runTpSlowDecay(v: number) { this.f[this.fb + 32] = v; }
+  get runPlaceholderS(): number { return this.f[this.fb + 33]!; } set runPlaceholderS(v: number) { this.f[this.fb + 33] = v; }
+  get runBolaLastMs(): number { return this.f[this.fb + 34]!; } set runBolaLastMs(v: number) { this.f[this.fb + 34] = v; }
 
   // ints: phase flags, segment indices, rungs, counters
   get phase(): number { return this.i[this.ib]!; } set phase(v: number) { this.i[this.ib] = v; }
@@ -182,6 +192,10 @@ export class Player {
   get viewer(): number { return this.i[this.ib + 17]!; } set viewer(v: number) { this.i[this.ib + 17] = v; }
   /** segments in the transfer in flight (dlSeg … dlSeg + dlSegs − 1; their parts are contiguous) */
   get dlSegs(): number { return this.i[this.ib + 18]!; } set dlSegs(v: number) { this.i[this.ib + 18] = v; }
+  get runBolaSteady(): number { return this.i[this.ib + 19]!; } set runBolaSteady(v: number) { this.i[this.ib + 19] = v; }
+  get runUseBola(): number { return this.i[this.ib + 20]!; } set runUseBola(v: number) { this.i[this.ib + 20] = v; }
+  /** 1 while the run's replayed state above holds (no BUFFER_EMPTY since the request: BOLA's onStall) */
+  get runReplayed(): number { return this.i[this.ib + 21]!; } set runReplayed(v: number) { this.i[this.ib + 21] = v; }
 }
 
 /** A fresh player row: everything zero except what is not. */

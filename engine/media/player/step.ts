@@ -124,6 +124,7 @@ export function step(p: Player, out: MediaEventBuffer): void {
       // dash.js BUFFER_EMPTY: catch-up pauses, BOLA drops its placeholder; the picture still plays
       p.lowBuf = 1;
       p.rule.onStall(p);
+      p.runReplayed = 0;
     } else if (p.lowBuf === 1 && level > cfg.stallThresholdMs + EPS) {
       p.lowBuf = 0;
     }
