@@ -25,6 +25,7 @@ export class Link {
   firstByteMs = 0;
   /** scratch of a run of chunked segments in flight (transfer.ts chunkedRunStart / chunkedRunSegment) */
   runReqMs = 0;
+  runReqBytes = 0;
   runFree = 0;
   runRtt = 0;
   runPrev = -Infinity;

@@ -42,13 +42,16 @@ export function chunkedTransfer(
 }
 
 /**
- * A run of chunked segments on one request, delivered segment by segment so that a player can stop asking
- * for more (engine/media download.ts): chunkedRunStart sends the request, then each chunkedRunSegment
- * streams the next segment's parts. One segment after a start is exactly chunkedTransfer.
+ * A run of chunked segments, fetched one after another, computed segment by segment so that a player can
+ * stop asking for more (engine/media download.ts): chunkedRunStart sends the first request, then each
+ * chunkedRunSegment streams the next segment's parts, a later segment's request leaving when the one
+ * before has arrived (what one chunkedTransfer per segment gives, with the same draws in the same order).
+ * One segment after a start is exactly chunkedTransfer.
  */
 export function chunkedRunStart(link: Link, requestMs: number, requestBytes: number): void {
   const atServer = messageArrivalTime(link, requestMs, requestBytes, UP);
   link.runReqMs = requestMs;
+  link.runReqBytes = requestBytes;
   link.runFree = atServer;
   link.runRtt = atServer === Infinity ? 0 : rttAt(link, atServer);
   link.runPrev = -Infinity;
@@ -57,8 +60,8 @@ export function chunkedRunStart(link: Link, requestMs: number, requestBytes: num
 
 /**
  * The run's next segment: m parts of partBytes each, part j of the run (counted from its first segment) produced
- * at firstReadyMs + j·partMs. Its loss recovery (loss.ts) delays it first, as one fetch per segment would be
- * delayed. Writes each part's arrival to out[at + j]; returns the time the bottleneck was busy with it.
+ * at firstReadyMs + j·partMs. Its request (after the first segment) and its loss recovery (loss.ts) delay it
+ * first. Writes each part's arrival to out[at + j]; returns the time the bottleneck was busy with it.
  */
 export function chunkedRunSegment(
   link: Link,
@@ -70,6 +73,12 @@ export function chunkedRunSegment(
   at: number,
 ): number {
   let free = link.runFree;
+  if (link.runPart > 0 && free !== Infinity) {
+    // a later segment is asked for once the one before has fully arrived, as one fetch per segment is:
+    // its request travels up while the bottleneck idles
+    free = messageArrivalTime(link, link.runPrev, link.runReqBytes, UP);
+    if (free !== Infinity) link.runRtt = rttAt(link, free);
+  }
   if (free !== Infinity) free += transferLossDelay(link, packetsOf(m * partBytes), link.seg.loss, link.runRtt);
   // Each part: when there is no overlay and it drains inside the trace piece already located (the common
   // case), its departure and arrival are two divisions; otherwise the general integration. No draws here.

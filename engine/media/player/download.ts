@@ -4,40 +4,42 @@
 // they are produced (engine/net chunkedTransfer). A completion feeds the throughput estimate, the rule's
 // bookkeeping and the per-segment NQoE.
 //
-// Steady viewers commit to a run of segments (groupSegments below): one request, one size draw and one
-// completion for up to MAX_GROUP_SEGMENTS segments, their parts still arriving one by one as the link
-// integration says (so the buffer, stalls and latency stay exact for that schedule). This is a model choice
-// for cost (issue 3: the media model must cost less than the agents): a viewer at the live edge would
-// otherwise cost a player event per 1-s segment. The run is cut where the per-segment player would have
-// done something else (landed below), so the rung of every segment is the one the rule picks.
+// Steady viewers commit to a run of segments (groupSegments below): one player event, one size draw and
+// one completion for up to MAX_GROUP_SEGMENTS segments, each segment still requested when the one before
+// has arrived and its parts arriving one by one as the link integration says (engine/net
+// chunkedRunSegment), so the buffer, stalls and latency are those of one request per segment. This is a
+// model choice for cost (issue 3: the media model must cost less than the agents): a viewer at the live
+// edge would otherwise cost a player event per 1-s segment. The run is cut where the per-segment player
+// would have done something else (landed below), so the rung of every segment is the one the rule picks.
 import { uniform } from '../../kernel/index.ts';
 import { chunkedRunSegment, chunkedRunStart } from '../../net/index.ts';
 import { NQOE_GAMMA_HIGH, NQOE_GAMMA_LOW, NQOE_LATENCY_KNEE_S, NQOE_MU } from '../abr/lolp-lite.ts';
-import { addThroughputSample, rungForBitrate, safeThroughput } from '../abr/throughput.ts';
+import { addThroughputSample } from '../abr/throughput.ts';
 import { catchupMinChange, nextRate } from './catchup.ts';
 import { MAX_GROUP_SEGMENTS, PHASE, levelOf, partsBase, segBusyBase, setRung, type Player } from './state.ts';
 
 /**
- * The most segments to commit to (model choice, documented in the header): 1 unless the viewer is steady:
- * playing with catch-up idle (latency on target, see below), out of dash.js's BUFFER_EMPTY with at least
- * half the live delay buffered. Then MAX_GROUP_SEGMENTS, which request() cuts to the segments the rule
- * would have fetched at this rung one by one (landed below).
+ * The most segments to commit to (model choice, documented in the header): 1 unless the viewer is playing
+ * out of dash.js's BUFFER_EMPTY with catch-up idle (latency on target, see below); then
+ * MAX_GROUP_SEGMENTS, which request() cuts to the segments the rule would have fetched at this rung one by
+ * one (landed below).
  *
- * Was (until this change): only under the throughput rule (or dynamic below BOLA's switch-over), a run of
- * 4(h − 1) segments for a headroom h ≥ 1.5 of the safe estimate over the rung and of the next rung over the
- * estimate. The throughput rule picks the highest rung below the estimate, so on the mobile ladder only the
- * bottom and top rungs ever had h ≥ 1.5: 3G and weak-4G viewers (730k–2000k rungs), and viewers that
- * dynamic had handed to BOLA, re-decided every segment. Measured on the families (1000 viewers × 10 min,
- * seed 42; player events per viewer-minute, rebuffer ratio, mean bitrate, NQoE): 4G 18.5 → 9.0 events,
- * QoE unchanged (2818 → 2814 kbit/s); Wi-Fi 14.6 → 8.7; 3G 68.5 → 20.4, rebuffer 0.0130 → 0.0077,
- * 714 → 694 kbit/s, NQoE 0.224 → 0.223; weak 4G 75.3 → 42.9, rebuffer 0.0697 → 0.0545, 1981 → 1961
- * kbit/s, NQoE 0.582 → 0.592. Rebuffering falls because a run streams its segments back to back, with no
- * request round trip between them (as HTTP/2 pipelining or a preloaded next request would).
+ * Was (until this change): only under the throughput rule (or dynamic below BOLA's switch-over) with at
+ * least half the live delay buffered, a run of 4(h − 1) segments for a headroom h ≥ 1.5 of the safe
+ * estimate over the rung and of the next rung over the estimate, its segments streamed back to back. The
+ * throughput rule picks the highest rung below the estimate, so on the mobile ladder only the bottom and
+ * top rungs ever had h ≥ 1.5: 3G and weak-4G viewers (730k–2000k rungs), and viewers that dynamic had
+ * handed to BOLA, re-decided every segment. Now a run's segments are fetched as the per-segment player
+ * fetches them (each asked for when the one before has arrived, engine/net chunkedRunSegment), so a run
+ * differs from one request per segment only in sharing one size draw. Measured on the families (1000
+ * viewers × 10 min, seed 42; player events per viewer-minute, rebuffer ratio, mean bitrate, NQoE, mean
+ * latency), before → after: 4G 18.5 → 8.9 events, 0.0000 → 0.0000, 2818 → 2815 kbit/s, 0.939 → 0.938;
+ * Wi-Fi 14.6 → 8.7, QoE unchanged; 3G 68.5 → 23.3, 0.0130 → 0.0132, 714 → 714 kbit/s, 0.224 → 0.224,
+ * 4208 → 4207 ms; weak 4G 75.3 → 49.9, 0.0697 → 0.0722, 1981 → 1986 kbit/s, 0.582 → 0.582, 5197 → 5232 ms.
  */
 export function groupSegments(p: Player, t: number, levelMs: number): number {
   if (p.phase !== PHASE.playing || p.lowBuf !== 0) return 1;
   const cfg = p.cfg;
-  if (levelMs < cfg.targetLatencyMs / 2) return 1;
   // catch-up idle: dash.js v5.1.1 only applies a rate ≥ 0.02 away from the current one, so on target its
   // rate dithers within 0.02 of 1 (latency within ~20 ms of the target) and never settles; the model takes
   // the dither's mean, 1, for the group (request() snaps the rate) when rate 1 would be kept here
