@@ -9,7 +9,8 @@ export type LeaveReason = 'startup' | 'stall' | 'boredom' | 'content' | 'done' |
 
 // ---- viewer → stack ----
 export type ViewerUp =
-  | { type: 'room.join'; viewer: number; network: NetworkFamily; follower: boolean }
+  /** spendTier: the platform's consumption-level tag of the account (0 low, 1 mid, 2 high), when it has one */
+  | { type: 'room.join'; viewer: number; network: NetworkFamily; follower: boolean; spendTier?: 0 | 1 | 2 }
   | { type: 'room.leave'; viewer: number; reason: LeaveReason; watchedMs: number }
   | {
       type: 'danmaku.sent';
@@ -57,6 +58,8 @@ export type ViewerDown =
   | { type: 'product.pitched'; sku: string; category: string; price: number; listPrice: number; stockLeft: number; subcategory?: string }
   | { type: 'product.card'; sku: string; category: string; price: number; reason: 'targeted' | 'pitch' | 'heat'; subcategory?: string }
   | { type: 'coupon.offered'; couponId: string; sku?: string; discount: number; minSpend: number; expiresAt: number }
+  /** the host counts down to a flash sale: it opens at `opensAt` at `price` (scenario-reference: a countdown, then the sale) */
+  | { type: 'flashsale.announced'; sku: string; price: number; stock: number; opensAt: number }
   | { type: 'flashsale.started'; sku: string; price: number; stock: number; endsAt: number }
   | { type: 'flashsale.ended'; sku: string }
   | { type: 'host.answered'; intent: CommentIntent; sku?: string }

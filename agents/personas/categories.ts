@@ -4,6 +4,7 @@
 // the clusters are the subcategories of engine/commerce's catalog vocabulary (keep the two in sync:
 // an unknown name is neutral), 16 of them, plus 3 topics: 19 dimensions.
 import { hashString } from '../../engine/kernel/index.ts';
+import { goesWith } from '../../engine/commerce/catalog/goes-with.ts';
 
 export const CATEGORIES = [
   'beauty.lipstick',
@@ -62,4 +63,13 @@ export function familyOf(index: number): Family | 'other' {
   const c = CATEGORIES[index];
   if (c === undefined) return 'other';
   return c.slice(0, c.indexOf('.')) as Family;
+}
+
+const N = CATEGORIES.length;
+const PAIRS = new Uint8Array(N * N);
+for (let a = 0; a < N; a++) for (let b = 0; b < N; b++) PAIRS[a * N + b] = goesWith(CATEGORIES[a]!, CATEGORIES[b]!) ? 1 : 0;
+
+/** whether two category indices go together (engine/commerce/catalog/goes-with.ts); false for -1 */
+export function goesWithIndex(a: number, b: number): boolean {
+  return a >= 0 && b >= 0 && a < N && b < N && PAIRS[a * N + b] === 1;
 }

@@ -9,3 +9,5 @@ export {
 } from './categories.ts';
 export { AGE_BANDS, CITY_TIERS, DEVICES, GENDERS, NETWORK_FAMILIES, type AgeBand, type CityTier, type Device, type Gender, type Persona } from './types.ts';
 export { IdentitySampler, type Identity } from './identity.ts';
+export { goesWithIndex } from './categories.ts';
+export { spendTag, SPEND_TAG, type SpendTagParams } from './spend-tag.ts';

@@ -88,6 +88,10 @@ export interface ViewerContext {
   socialSku: string;
   socialSeen: number;
   socialAt: number;
+  /** the last flash sale the viewer heard counted down: its SKU, when they heard it, when it opens */
+  heardSku: string;
+  heardAt: number;
+  awaitUntil: number;
   /** an open question (intent) about a category; answeredCat: the last category whose doubt was answered */
   doubt: CommentIntent | '';
   doubtCat: number;
@@ -129,6 +133,7 @@ export function createContext(input: ViewerInput): ViewerContext {
     orderKey: '', orderSeq: 0, attempts: 0, orders: 0, spent: 0,
     couponId: '', couponSku: '', couponOff: 0, couponMin: 0, couponUntil: 0,
     socialSku: '', socialSeen: 0, socialAt: 0,
+    heardSku: '', heardAt: -Infinity, awaitUntil: -Infinity,
     doubt: '', doubtCat: -1, answeredCat: -1,
     buzzAt: -Infinity, comments: 0, likes: 0, gifts: 0, followed: persona.follower,
   };

@@ -58,6 +58,9 @@ export const viewerMachine = viewerSetup.createMachine({
                 'latency.high': { target: 'present', reenter: true },
                 'show.segment': { target: 'present', reenter: true, actions: 'enterStage' },
                 'product.pitched': { target: 'present', reenter: true, actions: 'enterStage' },
+                // a counted-down sale: the wait is a reason to stay until it opens (re-planned at both ends)
+                'flashsale.announced': { target: 'present', reenter: true, actions: 'noteAnnounced' },
+                'flashsale.started': { guard: 'awaitedSale', target: 'present', reenter: true },
                 'host.answered': { target: 'present', reenter: true, actions: 'noteHostAnswer' },
                 'order.confirmed': { guard: 'isMyOrder', target: 'present', reenter: true },
               },
@@ -112,6 +115,11 @@ export const viewerMachine = viewerSetup.createMachine({
                 'product.pitched': [
                   { guard: 'peeksAtPitch', target: 'browsing', actions: ['addPitchOffer', 'focusPitched'] },
                   { actions: 'addPitchOffer' },
+                ],
+                // a card that pops up while the cart is open gets the same look as a pitch
+                'product.card': [
+                  { guard: 'peeksAtCard', target: 'browsing', actions: ['addCardOffer', 'focusCard'] },
+                  { actions: 'addCardOffer' },
                 ],
               },
             },

@@ -3,6 +3,7 @@
 // statechart fast path's subset: assign, emit, enqueueActions, named guards that may draw, named delays.
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { LeaveReason, ViewerUp } from '../../engine/protocol.ts';
+import { spendTag } from '../personas/spend-tag.ts';
 import { EMPTY, createContext, type ViewerContext, type ViewerInput } from './context.ts';
 import type { ViewerEvent } from './events.ts';
 import * as attention from './logic/attention.ts';
@@ -32,7 +33,7 @@ export const viewerSetup = setup({
   },
   actions: {
     // ---- presence and media
-    emitJoin: emit(({ context: c }) => ({ type: 'room.join' as const, viewer: c.id, network: c.persona.network, follower: c.persona.follower })),
+    emitJoin: emit(({ context: c }) => ({ type: 'room.join' as const, viewer: c.id, network: c.persona.network, follower: c.persona.follower, spendTier: spendTag(c.persona) })),
     notePlaybackStarted: assign(({ context, event }) => ({
       ...media.playbackStarted(context, is(event, 'playback.started') ? event.startupMs : undefined),
       ...(is(event, 'playback.started') && event.kbps !== undefined ? { bitrateKbps: event.kbps } : {}),
@@ -71,6 +72,7 @@ export const viewerSetup = setup({
     addPitchOffer: assign(({ context, event }) => (is(event, 'product.pitched') ? offers.pitched(context, event) : {})),
     addCardOffer: assign(({ context, event }) => (is(event, 'product.card') ? offers.card(context, event) : {})),
     addFlashOffer: assign(({ context, event }) => (is(event, 'flashsale.started') ? offers.flashStarted(context, event) : {})),
+    noteAnnounced: assign(({ context, event }) => (is(event, 'flashsale.announced') ? offers.announced(context, event) : {})),
     dropFlashOffer: assign(({ context, event }) => (is(event, 'flashsale.ended') ? offers.flashEnded(context, event.sku) : {})),
     noteSocial: assign(({ context, event }) => (is(event, 'social.purchase') ? offers.socialPurchase(context, event.sku, event.count) : {})),
     keepCoupon: enqueueActions(({ context: c, event, enqueue }) => {
@@ -82,6 +84,7 @@ export const viewerSetup = setup({
     drawShopU: assign(({ context }) => ({ uShop: context.rng.shop.next() })),
     focusChosen: assign(({ context }) => ({ focus: shop.chosenOffer(context) })),
     focusPitched: assign(({ context, event }) => ({ focus: is(event, 'product.pitched') ? (context.offers.find((o) => o.sku === event.sku) ?? null) : null })),
+    focusCard: assign(({ context, event }) => ({ focus: is(event, 'product.card') ? (context.offers.find((o) => o.sku === event.sku) ?? null) : null })),
     viewFocus: enqueueActions(({ context: c, enqueue }) => {
       if (c.focus === null) return;
       enqueue.assign(shop.viewFocus(c));
@@ -138,9 +141,12 @@ export const viewerSetup = setup({
     buysFocus: ({ context }) => shop.buysFocus(context),
     hasCart: ({ context }) => context.cart.length > 0,
     cartIsEmpty: ({ context }) => context.cart.length === 0,
+    awaitedSale: ({ context, event }) => is(event, 'flashsale.started') && event.sku === context.heardSku,
     proceedsToCheckout: ({ context }) => shop.proceedsToCheckout(context),
     peeksAtPitch: ({ context, event }) =>
       is(event, 'product.pitched') && context.cart.length < context.p.shopping.maxCart && !context.cart.some((l) => l.sku === event.sku) && context.rng.shop.next() < 0.5,
+    peeksAtCard: ({ context, event }) =>
+      is(event, 'product.card') && context.cart.length < context.p.shopping.maxCart && !context.cart.some((l) => l.sku === event.sku) && context.rng.shop.next() < 0.5,
     claimsCoupon: ({ context }) => offers.claimsCoupon(context),
     isMyOrder: ({ context, event }) => isMine(context, event),
     canRetry: ({ context }) => context.attempts < context.p.shopping.checkoutRetries,

@@ -1,7 +1,7 @@
 // Shared steps of ingesting behaviour into profiles: interest (and with it the segment), the prices a
 // viewer looks at, and the propensity bucket (and with it the room's mix). Each is O(C) or O(1).
 import { priceLevel } from './core/catalog.ts';
-import { bucketOf, viewerPropensity } from './propensity/propensity.ts';
+import { viewerBucket } from './propensity/propensity.ts';
 import type { MarketingState } from './state.ts';
 
 /** Adds interest in category c and re-evaluates the viewer's segment. */
@@ -21,7 +21,7 @@ export function touchSku(s: MarketingState, slot: number, i: number, interest: n
 /** Recomputes the viewer's propensity bucket (and the room's mix) after spending behaviour. */
 export function refreshPropensity(s: MarketingState, slot: number): void {
   if (s.audience === null || s.profiles === null) return;
-  s.audience.set(slot, bucketOf(viewerPropensity(s.profiles, slot, s.catalog, s.config.propensity), s.config.propensity));
+  s.audience.set(slot, viewerBucket(s.profiles, slot, s.catalog, s.config.propensity));
 }
 
 /** The SKU index of an id, -1 when unknown to the catalog. */

@@ -44,6 +44,7 @@ export function checkMarketingConfig(c: MarketingConfig, prefix = 'marketing'): 
   }
   for (const k of ['interestHalfLifeMs'] as const) if (!(c.profiles[k] > 0)) out.push({ path: `${prefix}.profiles.${k}`, expected: 'a number > 0', value: c.profiles[k] });
   if (!(c.heat.halfLifeMs > 0)) out.push({ path: `${prefix}.heat.halfLifeMs`, expected: 'a number > 0', value: c.heat.halfLifeMs });
+  if (!(c.heat.pairGapMs >= 0)) out.push({ path: `${prefix}.heat.pairGapMs`, expected: 'a number ≥ 0', value: c.heat.pairGapMs });
   if (!['card', 'coupon', 'by-propensity'].includes(c.targeting.push)) out.push({ path: `${prefix}.targeting.push`, expected: "'card', 'coupon' or 'by-propensity'", value: c.targeting.push });
   return out;
 }

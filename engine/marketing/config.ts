@@ -71,8 +71,9 @@ export const DEFAULT_MARKETING_CONFIG: MarketingConfig = {
     refractoryMs: 30_000,
     graceMs: 30_000,
   },
-  heat: { enabled: true, halfLifeMs: 60_000, weights: { mention: 1, dwellPerSec: 0.1, cart: 2, cartRate: 10 } },
-  propensity: { enabled: true, weights: { price: 0.6, spend: 0.15, frequency: 0.1, intent: 0.15 }, thresholds: { low: 0.25, high: 0.5 } },
+  // pairing: one card per viewer per minute at most, so a viewer filling a cart is not flooded
+  heat: { enabled: true, halfLifeMs: 60_000, weights: { mention: 1, dwellPerSec: 0.1, cart: 2, cartRate: 10 }, pairCards: true, pairGapMs: 60_000 },
+  propensity: { enabled: true, weights: { price: 0.6, spend: 0.15, frequency: 0.1, intent: 0.15 }, thresholds: { low: 0.2, high: 0.4 } },
   promo: {
     enabled: true,
     peakStartHour: 20,

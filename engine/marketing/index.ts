@@ -26,6 +26,6 @@ export { DROP_REASONS, type DropReason } from './cleaning/index.ts';
 export { ALERT_KINDS, scoreAlerts, type Alert, type AlertKind, type AnomalyInterval, type AlertScore } from './alerts/index.ts';
 export { DETECTORS, DETECTOR_NAMES, createDetector, type Detector, type DetectorName } from './detectors/index.ts';
 export { FUNNEL_STAGES, type FunnelStage } from './funnel/index.ts';
-export { orderPitches, propensityIndex, viewerPropensity, bucketOf, PROPENSITY_BUCKETS, type PropensityBucket } from './propensity/index.ts';
+export { orderPitches, propensityIndex, viewerPropensity, viewerBucket, bucketOf, PROPENSITY_BUCKETS, type PropensityBucket } from './propensity/index.ts';
 export { promoTiming, dayPartAt, type PromoPlan, type DayPart } from './promo/index.ts';
 export type { HeatEntry } from './heat/index.ts';

@@ -4,7 +4,7 @@
 import type { HostUp, ViewerDown, ViewerUp } from '../protocol.ts';
 import { addInterest, refreshPropensity, skuOf, touchSku } from './behaviour.ts';
 import { ingestComment } from './comments.ts';
-import { bucketOf, viewerPropensity } from './propensity/propensity.ts';
+import { TAG_LEVEL, TAG_WEIGHT, viewerBucket } from './propensity/propensity.ts';
 import type { MarketingState } from './state.ts';
 
 function clock(s: MarketingState, now: number): void {
@@ -24,7 +24,8 @@ export function ingest(s: MarketingState, msg: ViewerUp, now: number): Marketing
       const slot = s.slots.slotOf(msg.viewer);
       s.present.a[slot] = 1;
       s.funnel.count('entered', slot, now);
-      if (s.audience !== null && p !== null) s.audience.join(slot, bucketOf(viewerPropensity(p, slot, s.catalog, s.config.propensity), s.config.propensity));
+      if (p !== null && msg.spendTier !== undefined && !(p.priceLevelWeight.a[slot]! > 0)) p.seePrice(slot, TAG_LEVEL[msg.spendTier], TAG_WEIGHT);
+      if (s.audience !== null && p !== null) s.audience.join(slot, viewerBucket(p, slot, s.catalog, s.config.propensity));
       break;
     }
     case 'room.leave': {
@@ -60,6 +61,11 @@ export function ingest(s: MarketingState, msg: ViewerUp, now: number): Marketing
       const i = skuOf(s, msg.sku);
       s.funnel.count('addedToCart', slot, now);
       if (i >= 0) s.heat?.cart(i, now);
+      const heat = s.heat;
+      if (s.pairing !== null && heat !== null && i >= 0) {
+        const card = s.pairing.card(slot, i, now, (k) => heat.score(k, now));
+        if (card !== undefined) s.pairOut.push({ to: msg.viewer, msg: card });
+      }
       if (p !== null) {
         p.bump(slot, 'carts');
         p.markFirst(p.firstCartAt, slot, now);

@@ -12,12 +12,14 @@ import { indexCatalog, type CatalogIndex, type CatalogInfo } from './core/catalo
 import { ViewerSlots, type Column } from './core/columns.ts';
 import { LatencyRecorder } from './core/latency.ts';
 import { Funnel } from './funnel/funnel.ts';
+import { Pairing } from './heat/pairing.ts';
 import { SkuHeat } from './heat/sku-heat.ts';
 import { ProfileStore } from './profiles/profile-store.ts';
 import { Prompter } from './prompts/prompter.ts';
 import { AudienceMix } from './propensity/audience.ts';
 import { SegmentTracker } from './segments/segments.ts';
 import { mentionMatcher, type MentionMatcher } from './text/mentions.ts';
+import type { MarketingOutbound } from './types.ts';
 
 export interface EngineOptions {
   /** local clock time at which virtual time 0 falls (ms since midnight), for promotion timing; default 20:00 */
@@ -51,6 +53,10 @@ export interface MarketingState {
   readonly prompter: Prompter | null;
   readonly monitor: AlertMonitor | null;
   readonly heat: SkuHeat | null;
+  /** heat pairing (heat on and heat.pairCards) */
+  readonly pairing: Pairing | null;
+  /** pairing cards decided since the last tick (sent at the epoch boundary like every push) */
+  readonly pairOut: MarketingOutbound[];
   /** the SKU being pitched (catalog index), -1 before the first pitch */
   currentSku: number;
   /** the latest time seen, for summaries */
@@ -86,6 +92,8 @@ export function createMarketingEngine(config: MarketingConfig, catalogInfo: Cata
     prompter: config.prompts.enabled ? new Prompter(config.prompts, catalog) : null,
     monitor: config.alerts.enabled ? new AlertMonitor(config.alerts) : null,
     heat: config.heat.enabled ? new SkuHeat(catalog.skus.map((s) => s.sku), config.heat) : null,
+    pairing: config.heat.enabled && config.heat.pairCards ? new Pairing(catalog, slots, config.heat.pairGapMs) : null,
+    pairOut: [],
     currentSku: -1,
     now: 0,
     events: 0,

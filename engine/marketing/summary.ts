@@ -3,7 +3,7 @@
 import { scoreAlerts, type AnomalyInterval } from './alerts/score.ts';
 import { DROP_REASONS, type DropReason } from './cleaning/cleaner.ts';
 import { percentileOf } from './core/latency.ts';
-import { bucketOf, viewerPropensity } from './propensity/propensity.ts';
+import { viewerBucket } from './propensity/propensity.ts';
 import type { MarketingState } from './state.ts';
 import type { MarketingSummary } from './types.ts';
 
@@ -18,8 +18,10 @@ export function summary(s: MarketingState, groundTruth: readonly AnomalyInterval
     cycles = s.profiles.decisionCycles();
     if (s.config.propensity.enabled) {
       for (let slot = 0; slot < s.slots.size; slot++) {
-        const b = bucketOf(viewerPropensity(s.profiles, slot, s.catalog, s.config.propensity), s.config.propensity);
-        propensity[(['low', 'mid', 'high'] as const)[b]]++;
+        const b = viewerBucket(s.profiles, slot, s.catalog, s.config.propensity);
+        if (b === 0) propensity.low++;
+        else if (b === 1) propensity.mid++;
+        else if (b === 2) propensity.high++;
       }
     }
   }

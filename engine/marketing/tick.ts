@@ -1,7 +1,7 @@
 // The epoch-boundary step: everything the engine decided during the epoch is sent now (the epoch end,
 // `now`) and leaves the stack at `leavesAt` (now plus the stack's turnaround, scenario
 // show.replyDelayMs), which is where a targeted push's latency is measured to. Host prompts first, then targeted
-// pushes in the order the segment moves happened; then the funnel seconds that ended are closed and
+// pushes in the order the segment moves happened, then heat pairing cards; then the funnel seconds that ended are closed and
 // checked for anomalies. Work is proportional to what happened, never to the audience.
 import type { MarketingOutbound } from './types.ts';
 import type { MarketingState } from './state.ts';
@@ -34,6 +34,9 @@ export function tick(s: MarketingState, now: number, leavesAt = now): MarketingO
       }
     }
   }
+  // heat pairing cards, in the order the carts happened (heat/pairing.ts)
+  for (const o of s.pairOut) out.push(o);
+  s.pairOut.length = 0;
   s.monitor?.advance(s.funnel, now);
   return out;
 }

@@ -53,9 +53,10 @@ function timeline(hub: StackHub): TimelineItem[] {
   const items: TimelineItem[] = hub.show.timeline.segments.map((s) => ({ kind: 'segment', startMs: s.startMs, endMs: s.endMs, label: `${s.category}: ${name(s.sku)}`, sku: s.sku }));
   for (const p of hub.pitches) items.push({ kind: 'pitch', startMs: p.t, endMs: p.t, label: name(p.sku), sku: p.sku, ...(p.sku !== p.scripted ? { scripted: p.scripted } : {}) });
   for (const e of hub.show.timeline.events) {
-    if (e.kind === 'flashsale') items.push({ kind: 'flashSale', startMs: e.at, endMs: e.at + e.durationMs, label: `flash sale: ${name(e.sku)} ¥${e.price}`, sku: e.sku });
     if (e.kind === 'qa') items.push({ kind: 'qa', startMs: e.at, endMs: e.at + e.durationMs, label: 'Q&A' });
   }
+  // the sales as they ran: opened after their countdown, ended on time or sold out
+  for (const f of hub.commerce.flash.all) items.push({ kind: 'flashSale', startMs: f.startedAt, endMs: f.endedAt ?? f.endsAt, label: `flash sale: ${name(f.sku)} ¥${f.priceFen / 100}`, sku: f.sku });
   for (const e of hub.scenario.network.events) {
     const who = `${e.share < 1 ? `${Math.round(e.share * 100)} % of ` : ''}${e.profiles.length > 0 ? e.profiles.join('/') : 'all'} viewers`;
     const long = e.type === 'handover' ? 0 : e.durationSeconds * 1000;

@@ -37,6 +37,10 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
   readonly pitches: { t: number; sku: string; scripted: string }[] = [];
   private readonly hostHandle: number;
   private readonly hostOut: { t: number; msg: HostUp }[] = [];
+  /** flash sales counted down and not yet open, by opening time (ties: announcement order) */
+  private readonly pendingSales: { t: number; msg: HostUp }[] = [];
+  /** how often each SKU was pitched on the strategy's advice */
+  private readonly pitchCount = new Map<string, number>();
   private readonly returns: ViewerUp[] = [];
   private replies: ShardMessage<ViewerDown>[] = [];
   private epochEnd = 0;
@@ -131,29 +135,71 @@ export class StackHub implements EpochHub<ViewerUp, ViewerDown> {
 
   /** runs the host up to t; what it says goes to the services at its own time */
   private runHost(t: number, inclusive: boolean): void {
-    if (t < this.host.now) return;
+    if (t < this.host.now) return this.openSales(t, inclusive);
     this.host.runUntil(t, undefined, inclusive);
     while (this.hostOut.length > 0) {
       const { t: at, msg } = this.hostOut.shift()!;
-      this.fromHost(this.adjust(msg, at), at);
+      this.openSales(at, true);
+      const m = this.adjust(msg, at);
+      if (m.type === 'host.flashsale') this.countdown(m, at);
+      else this.fromHost(m, at);
+    }
+    this.openSales(t, inclusive);
+  }
+
+  /**
+   * A flash sale is a countdown, then the sale (docs/scenario-reference.md): at its cue the host
+   * announces it to the room ("opens in 45 s, 400 units at ¥13.93") and the sale opens when the
+   * countdown ends, for its own duration. The countdown is the script's countdownSeconds, else the
+   * strategy's (promotion timing by time of day, or the fixed one). A sale due after the show never opens.
+   */
+  private countdown(msg: Extract<HostUp, { type: 'host.flashsale' }>, t: number): void {
+    const promo = this.marketing.config.promo;
+    const ms = this.show.strategyCountdowns.has(t) ? (promo.enabled ? mkt.advise(this.marketing, t, [msg.sku]).countdownMs : promo.fixedCountdownMs) : (this.show.countdowns.get(t) ?? 0);
+    if (ms <= 0) return this.fromHost(msg, t);
+    const opensAt = t + ms;
+    this.digest.event(t, hashString('flashsale.announced'), -1, this.seq);
+    this.route([{ to: 'all', msg: { type: 'flashsale.announced', sku: msg.sku, price: msg.price, stock: msg.stock, opensAt } }], t);
+    let i = this.pendingSales.length;
+    while (i > 0 && this.pendingSales[i - 1]!.t > opensAt) i--;
+    this.pendingSales.splice(i, 0, { t: opensAt, msg });
+  }
+
+  /** the first SKU of `order` among those pitched the fewest times (undefined for an empty order) */
+  private nextInOrder(order: readonly string[]): string | undefined {
+    let best: string | undefined;
+    let fewest = Infinity;
+    for (const id of order) {
+      const n = this.pitchCount.get(id) ?? 0;
+      if (n < fewest) [best, fewest] = [id, n];
+    }
+    return best;
+  }
+
+  /** opens the counted-down sales due by t (inclusive or not), each at its own time */
+  private openSales(t: number, inclusive: boolean): void {
+    const q = this.pendingSales;
+    while (q.length > 0 && (q[0]!.t < t || (inclusive && q[0]!.t === t))) {
+      const { t: at, msg } = q.shift()!;
+      if (at < this.showEndMs) this.fromHost(msg, at);
     }
   }
 
-  /** the strategy's advice applied to the script: which SKU of the category, how long the countdown */
+  /** the strategy's advice applied to the script: which SKU of the category (countdowns: see countdown()) */
   private adjust(msg: HostUp, t: number): HostUp {
     if (msg.type === 'host.pitch' && this.adviceOn) {
       const sku = this.catalog.byId.get(msg.sku);
       const peers = sku ? skusOf(this.catalog, `${sku.category}.${sku.subcategory}`) : [];
       const advice = mkt.advise(this.marketing, t, peers);
-      const pick = advice.focusSku !== undefined && peers.includes(advice.focusSku) ? advice.focusSku : advice.skuOrder[0];
+      // heat focus: the hottest SKU, again and again; an order (propensity, promotion timing) is a
+      // sequence: the first SKU in it that has been pitched the fewest times so far (like the script,
+      // which cycles through the category) rather than its head every time
+      const pick = advice.focusSku !== undefined && peers.includes(advice.focusSku) ? advice.focusSku : this.nextInOrder(advice.skuOrder);
       this.pitches.push({ t, sku: pick ?? msg.sku, scripted: msg.sku });
+      this.pitchCount.set(pick ?? msg.sku, (this.pitchCount.get(pick ?? msg.sku) ?? 0) + 1);
       return pick ? { ...msg, sku: pick } : msg;
     }
     if (msg.type === 'host.pitch') this.pitches.push({ t, sku: msg.sku, scripted: msg.sku });
-    if (msg.type === 'host.flashsale' && this.show.strategyCountdowns.has(t)) {
-      const countdown = this.marketing.config.promo.enabled ? mkt.advise(this.marketing, t, [msg.sku]).countdownMs : this.marketing.config.promo.fixedCountdownMs;
-      return { ...msg, durationMs: msg.durationMs + countdown };
-    }
     return msg;
   }
 

@@ -61,6 +61,8 @@ export function toMarketingConfig(s: StrategySection): MarketingConfig {
       enabled: toolOn(s, 'skuHeat'),
       halfLifeMs: h.halfLifeSeconds * S,
       weights: { mention: h.weights.mention, dwellPerSec: h.weights.dwellPerSecond, cart: h.weights.cart, cartRate: h.weights.cartRate },
+      pairCards: h.pairCards,
+      pairGapMs: h.pairGapSeconds * S,
     },
     propensity: { enabled: toolOn(s, 'propensity'), weights: { ...y.weights }, thresholds: { ...y.thresholds } },
     promo: {

@@ -46,7 +46,7 @@ export function armLeaveClock(ctx: ViewerContext): Partial<ViewerContext> {
     { stayMinutes: ctx.persona.stayMinutes, match, hostAnswers: ctx.hostAnswers, latencyMs: ctx.latencyMs, bitrateKbps: ctx.bitrateKbps, paid: ctx.orders > 0 },
     p.leave,
   );
-  const b = boost(match, ctx.followed, ctx.hostAnswers, topic(ctx, 'entertainment'), p.boredom);
+  const b = boost(match, ctx.followed, ctx.hostAnswers, topic(ctx, 'entertainment'), p.boredom) + (now < ctx.awaitUntil ? p.boredom.awaitBoost : 0);
   return {
     leaveH, armAt: now, rBase,
     rImpairment: impairmentNow(ctx, now),

@@ -2,9 +2,9 @@
 // the coupon they hold and the social proof they saw. At most maxOffers, newest first, forgotten when
 // they expire.
 import type { ViewerDown } from '../../../engine/protocol.ts';
-import { categoryIndex } from '../../personas/index.ts';
+import { categoryIndex, goesWithIndex } from '../../personas/index.ts';
 import type { ViewerContext } from '../context.ts';
-import type { Offer, Situation } from '../models/choice.ts';
+import { anticipation, type Offer, type Situation } from '../models/choice.ts';
 
 type Msg<T extends ViewerDown['type']> = Extract<ViewerDown, { type: T }>;
 
@@ -34,12 +34,19 @@ export function card(ctx: ViewerContext, m: Msg<'product.card'>): Partial<Viewer
   return { offers: withOffer(ctx, o, now), lastPitchAt: now };
 }
 
+/** the host counts down to a sale: the viewer notes it (and waits for it, attention.ts) */
+export function announced(ctx: ViewerContext, m: Msg<'flashsale.announced'>): Partial<ViewerContext> {
+  return { heardSku: m.sku, heardAt: ctx.clock.now(), awaitUntil: m.opensAt };
+}
+
 export function flashStarted(ctx: ViewerContext, m: Msg<'flashsale.started'>): Partial<ViewerContext> {
   const now = ctx.clock.now();
   const known = ctx.offers.find((x) => x.sku === m.sku);
+  // a sale the viewer heard counted down pulls them, less the longer they waited (models/choice.ts)
+  const lift = m.sku === ctx.heardSku ? anticipation(now - ctx.heardAt, ctx.p.choice) : 0;
   const o: Offer = {
     sku: m.sku, cat: known?.cat ?? ctx.segCat, price: m.price, listPrice: Math.max(known?.listPrice ?? m.price, known?.price ?? m.price),
-    stock: m.stock, endsAt: m.endsAt, until: Math.max(m.endsAt, now),
+    stock: m.stock, endsAt: m.endsAt, until: Math.max(m.endsAt, now), ...(lift > 0 ? { lift } : {}),
   };
   return { offers: withOffer(ctx, o, now), lastPitchAt: now };
 }
@@ -84,5 +91,6 @@ export function situation(ctx: ViewerContext, o: Offer, now: number): Situation 
     socialSeen: o.sku === ctx.socialSku ? decayedSocial(ctx, now) : 0,
     doubt: ctx.doubt !== '' && (ctx.doubt === 'sizing' || ctx.doubt === 'suitability') && ctx.doubtCat === o.cat,
     watchedMs: ctx.playingAt >= 0 ? now - ctx.playingAt : 0,
+    goesWith: ctx.cart.some((l) => goesWithIndex(l.cat, o.cat)),
   };
 }

@@ -8,7 +8,7 @@ import { topic } from '../context.ts';
 import { buyProbability, buyUtility, chooseIndex, hype, utility, type Offer, type Shopper } from '../models/choice.ts';
 import { drift } from '../models/interest-drift.ts';
 import { nextEventMs } from '../models/rates.ts';
-import { impulseOf, returnProbability } from '../models/returns.ts';
+import { impulseOf, returnProbability, stretchOf } from '../models/returns.ts';
 import { delay, NEVER_MS } from '../models/time.ts';
 import { situation } from './offers.ts';
 
@@ -99,10 +99,13 @@ export function checkoutMessage(ctx: ViewerContext): ViewerUp {
 export function paid(ctx: ViewerContext, orderId: string, total: number): { patch: Partial<ViewerContext>; returns: ViewerUp[] } {
   let interests = ctx.interests;
   const returns: ViewerUp[] = [];
+  // the buyer's usual price: the reference of the choice model's price term
+  const ref = Math.max(1, ctx.p.choice.priceRefShare * ctx.persona.budgetMonthly);
   for (const line of ctx.cart) {
     interests = drift(interests, line.cat, 1, ctx.rng.drift, ctx.p.drift);
     const asked = (ctx.doubtCat === line.cat && ctx.doubt !== '') || ctx.answeredCat === line.cat;
-    const prob = returnProbability({ family: familyOf(line.cat), impulse: line.impulse, asked, answered: ctx.answeredCat === line.cat }, ctx.p.returns);
+    const stretch = stretchOf(line.price, ref, ctx.p.returns);
+    const prob = returnProbability({ family: familyOf(line.cat), impulse: line.impulse, asked, answered: ctx.answeredCat === line.cat, stretch }, ctx.p.returns);
     if (ctx.rng.shop.next() < prob) returns.push({ type: 'return.requested', viewer: ctx.id, orderId, sku: line.sku });
   }
   const usedCoupon = 'couponId' in checkoutMessage(ctx);

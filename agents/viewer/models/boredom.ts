@@ -20,6 +20,11 @@ export interface BoredomParams {
   readonly followerBoost: number;
   readonly hostAnswerBoost: number;
   readonly entertainmentBoost: number;
+  /** extra boost while the viewer waits for a flash sale they heard counted down: a deal announced for
+   * in a minute is a reason to stay (the "stay for the deal" use of countdowns in live rooms; a design
+   * assumption of ours: one point, half the neutral level, so a bored viewer's temper stops falling
+   * only if the stage also interests them a little) */
+  readonly awaitBoost: number;
 }
 
 export const BOREDOM: BoredomParams = {
@@ -32,6 +37,7 @@ export const BOREDOM: BoredomParams = {
   followerBoost: 0.5,
   hostAnswerBoost: 0.5,
   entertainmentBoost: 0.5,
+  awaitBoost: 1,
 };
 
 export function boost(match: number, follower: boolean, hostAnswers: number, entertainment: number, p: BoredomParams = BOREDOM): number {

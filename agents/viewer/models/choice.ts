@@ -17,6 +17,8 @@ export interface Offer {
   readonly endsAt: number;
   /** the viewer forgets the offer after this time */
   readonly until: number;
+  /** what is left, when the sale opened, of the pull of its countdown (anticipation(); absent: 0) */
+  readonly lift?: number;
 }
 
 export interface Shopper {
@@ -40,6 +42,8 @@ export interface Situation {
   readonly doubt: boolean;
   /** time watched so far (trust in the host grows with it) */
   readonly watchedMs: number;
+  /** the offer goes with something already in the cart (engine/commerce/catalog/goes-with.ts); absent: false */
+  readonly goesWith?: boolean;
 }
 
 export interface ChoiceParams {
@@ -64,6 +68,17 @@ export interface ChoiceParams {
    * CALIBRATION.md §2): valuable actions such as purchases usually need > 10 min of watching */
   readonly trust: number;
   readonly trustMs: number;
+  /** a flash sale counted down to the viewer pulls when it opens: anticipation · 2^(−wait / halfLife),
+   * wait = how long they waited for it. Direction: desire peaks when the reward is near and cools with
+   * delay (Hoch & Loewenstein 1991, time-inconsistent preferences; impulse urges are short-lived, Rook
+   * 1987), so a long countdown spends the urge the announcement raised. Size and half-life are ours:
+   * the pull equals the full quantity-scarcity term, and a minute halves it */
+  readonly anticipation: number;
+  readonly anticipationHalfLifeMs: number;
+  /** an offer that goes with an item in the cart (completes the outfit) is worth this much more.
+   * Direction: cross-category complementarity in a shopping basket (Manchanda, Ansari & Gupta 1999);
+   * size ours: half the weight of a full interest match */
+  readonly complement: number;
   /** RecSim's no_click_mass = 1: the utility of looking at nothing */
   readonly none: number;
   /** buy when a logistic draw beats this utility (binary logit: buy vs not) */
@@ -82,6 +97,9 @@ export const CHOICE: ChoiceParams = {
   timeScarcity: 0.5,
   urgentMs: 120_000,
   social: 0.3,
+  anticipation: 0.8,
+  anticipationHalfLifeMs: 60_000,
+  complement: 1,
   doubt: 0.8,
   trust: 4,
   trustMs: 600_000,
@@ -107,7 +125,8 @@ export function utility(v: Shopper, o: Offer, s: Situation, p: ChoiceParams = CH
     p.interest * x -
     p.price * v.priceSensitivity * Math.pow(price / ref, v.priceExponent) +
     p.discount * discount * (1 + Math.max(0, v.deals)) +
-    hype(o, s, p) -
+    hype(o, s, p) +
+    (s.goesWith === true ? p.complement : 0) -
     (s.doubt ? p.doubt : 0)
   );
 }
@@ -117,11 +136,16 @@ export function buyUtility(v: Shopper, o: Offer, s: Situation, p: ChoiceParams =
   return utility(v, o, s, p) + p.trust * Math.min(1, s.watchedMs / p.trustMs);
 }
 
-/** the part of the utility from scarcity and social proof: what makes a purchase impulsive */
+/** the part of the utility from scarcity, social proof and a countdown's pull: what makes a purchase impulsive */
 export function hype(o: Offer, s: Situation, p: ChoiceParams = CHOICE): number {
   const stock = Number.isFinite(o.stock) ? p.quantityScarcity * Math.max(0, 1 - o.stock / p.scarceBelow) : 0;
   const time = Number.isFinite(o.endsAt) ? p.timeScarcity * Math.max(0, 1 - (o.endsAt - s.now) / p.urgentMs) : 0;
-  return stock + time + p.social * Math.log1p(Math.max(0, s.socialSeen));
+  return stock + time + p.social * Math.log1p(Math.max(0, s.socialSeen)) + (o.lift ?? 0);
+}
+
+/** the pull of a counted-down sale when it opens, after the viewer waited `waitMs` for it */
+export function anticipation(waitMs: number, p: ChoiceParams = CHOICE): number {
+  return p.anticipation * Math.pow(2, -Math.max(0, waitMs) / p.anticipationHalfLifeMs);
 }
 
 /** MNL over the offers and "none": the chosen offer's index, or -1 for none; u uniform in [0, 1) */

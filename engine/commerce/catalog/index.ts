@@ -2,3 +2,4 @@ export { CATEGORIES, catalogOf, type Catalog, type Category, type Sku, type Vari
 export { generateCatalog, LIVE_DISCOUNT, type CatalogOptions, type CategoryPlan } from './generate.ts';
 export { createCatalog, type SkuListing } from './listing.ts';
 export { VOCABULARY } from './vocabulary.ts';
+export { GOES_WITH, goesWith } from './goes-with.ts';

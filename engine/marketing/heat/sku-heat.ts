@@ -7,6 +7,10 @@ export interface HeatParams {
   enabled: boolean;
   halfLifeMs: number;
   weights: { mention: number; dwellPerSec: number; cart: number; cartRate: number };
+  /** pairing (pairing.ts): a viewer who carts an item gets the card of the hottest SKU that goes with it */
+  pairCards: boolean;
+  /** at most one pairing card per viewer per this many ms */
+  pairGapMs: number;
 }
 
 export interface HeatEntry {

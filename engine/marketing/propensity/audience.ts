@@ -1,5 +1,6 @@
 // The propensity mix of the viewers in the room now, kept incrementally: a viewer is counted in one
 // bucket while present and moves when their bucket changes, so reading the mix is O(1) at any audience.
+// A viewer with no bucket yet (-1: nothing revealed their price level) is present but not counted.
 import type { Column, ViewerSlots } from '../core/columns.ts';
 
 export class AudienceMix {
@@ -14,11 +15,11 @@ export class AudienceMix {
     this.present = slots.column((n) => new Uint8Array(n));
   }
 
-  join(slot: number, bucket: 0 | 1 | 2): void {
+  join(slot: number, bucket: -1 | 0 | 1 | 2): void {
     if (this.present.a[slot]) return;
     this.present.a[slot] = 1;
     this.bucket.a[slot] = bucket;
-    this.counts[bucket]!++;
+    if (bucket >= 0) this.counts[bucket]!++;
   }
 
   leave(slot: number): void {
@@ -29,13 +30,13 @@ export class AudienceMix {
   }
 
   /** Moves a viewer to a bucket (counted only while present). */
-  set(slot: number, bucket: 0 | 1 | 2): void {
+  set(slot: number, bucket: -1 | 0 | 1 | 2): void {
     const old = this.bucket.a[slot]!;
     if (old === bucket) return;
     this.bucket.a[slot] = bucket;
     if (!this.present.a[slot]) return;
     if (old >= 0) this.counts[old]!--;
-    this.counts[bucket]!++;
+    if (bucket >= 0) this.counts[bucket]!++;
   }
 
   /** Shares of low / mid / high among present viewers (all zero in an empty room). */

@@ -6,6 +6,15 @@
 // intent: 1 − exp(−(carts + 2·checkouts + gift value / 50) / 4).
 // Bucketed low / mid / high by two thresholds. The weights are a design choice (no published model
 // of live-room spending propensity was found); tests check the orderings they must produce.
+// A viewer who has not looked at, carted, bought or gifted anything has no bucket (viewerBucket → -1):
+// the index's prior (0.30, mid) says nothing about them, and counting every newcomer as a mid spender
+// made the room's mix mostly "mid" whoever was in it. The platform's consumption-level tag, when the
+// join carries one, is the first evidence (TAG_LEVEL). Without it the mix would follow what the host
+// pitched (viewers look at what is pitched), so ordering pitches by it would only echo its own choice.
+// Default thresholds 0.2 / 0.4 are the weighted price level's thirds (0.6 × 1/3, 0.6 × 2/3): a viewer
+// who has not bought yet is bucketed by the third of the catalog's price range they engage with, and
+// spending, frequency and intent lift them from there (0.25 / 0.5 left the lowest third of the
+// mid tier "low" and "high" out of reach without purchases).
 import type { CatalogIndex } from '../core/catalog.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 
@@ -43,6 +52,20 @@ export function propensityIndex(x: PropensityInputs, medianPrice: number, p: Pro
 /** 0 low, 1 mid, 2 high */
 export function bucketOf(index: number, p: PropensityParams): 0 | 1 | 2 {
   return index < p.thresholds.low ? 0 : index < p.thresholds.high ? 1 : 2;
+}
+
+/**
+ * The platform's consumption-level tag (room.join spendTier: 0 low, 1 mid, 2 high) as prior evidence of
+ * the price level: the middle of that third of the catalog's log-price range, weighted as much as one
+ * add-to-cart (2), so what the viewer then looks at, carts and buys moves it (a design choice).
+ */
+export const TAG_LEVEL = [1 / 6, 1 / 2, 5 / 6] as const;
+export const TAG_WEIGHT = 2;
+
+/** The viewer's bucket, or -1 while nothing they did reveals a price level (no evidence). */
+export function viewerBucket(store: ProfileStore, slot: number, cat: CatalogIndex, p: PropensityParams): -1 | 0 | 1 | 2 {
+  if (!(store.priceLevelWeight.a[slot]! > 0) && !(store.giftValue.a[slot]! > 0)) return -1;
+  return bucketOf(viewerPropensity(store, slot, cat, p), p);
 }
 
 export function viewerPropensity(store: ProfileStore, slot: number, cat: CatalogIndex, p: PropensityParams): number {

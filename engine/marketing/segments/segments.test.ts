@@ -55,11 +55,13 @@ describe('real-time segments and targeting', () => {
     expect(summary(gone)).toMatchObject({ segmentMoves: 1, targeted: 0, targetingSuppressed: 1 });
   });
 
-  it('by propensity: a coupon to a newcomer (mid), a card to a big spender', () => {
-    const s = engine();
+  it('by propensity: a coupon to a mid spender, a card to a big spender', () => {
+    // thresholds fixed here (viewer 1's index is 0.40 at the move: mid under these, on the line under the defaults)
+    const thresholds = { propensity: { thresholds: { low: 0.25, high: 0.5 } } };
+    const s = engine(thresholds);
     const out = drive(s, drift(), 80_000);
     expect(pushes(out)[0]!.kind).toBe('coupon');
-    const rich = engine();
+    const rich = engine(thresholds);
     // a big order of the dearest lipstick, then a strong turn to eyeshadow (four carts)
     const spend: Timed[] = [{ t: 20_000, down: { type: 'order.confirmed', orderId: 'o1', idempotencyKey: 'k1', total: 2_000, skus: ['lip-03', 'lip-03'] }, viewer: 1 }];
     const turn = [71_000, 72_000, 73_000, 74_000].map((t) => cart(t, 1, 'eye-02'));

@@ -1,7 +1,7 @@
 // The host's script, from the scenario's timeline (categories or SKUs, minutes) to the room's
 // ShowTimeline (SKUs, ms). A category resolves to its SKUs in catalog order: segments take the first,
 // pitches cycle through the segment's SKUs (the fixed script a baseline host follows; strategies may
-// re-order at pitch time, see hub/host-advice.ts). An empty timeline scripts equal segments over the catalog.
+// re-order at pitch time, see hub.ts). An empty timeline scripts equal segments over the catalog.
 import type { Catalog } from '../../../engine/commerce/index.ts';
 import { createTimeline, type ScriptedEvent, type ShowTimeline, type TimelineSegment } from '../../../engine/room/index.ts';
 import type { Scenario } from '../../../scenarios/schema/index.ts';
@@ -13,6 +13,8 @@ export interface ScriptedShow {
   timeline: ShowTimeline;
   /** flash sales whose countdown the strategy decides (no countdownSeconds in the script): their `at`s */
   strategyCountdowns: Set<number>;
+  /** the scripted countdowns (countdownSeconds given), by the flash sale's `at`, ms */
+  countdowns: Map<number, number>;
   /** Q&A blocks for the report: [startMs, endMs, topic] */
   qa: { startMs: number; endMs: number; topic: string }[];
 }
@@ -23,6 +25,7 @@ export function buildShow(s: Scenario, catalog: Catalog): ScriptedShow {
   const segments: TimelineSegment[] = [];
   const events: ScriptedEvent[] = [];
   const strategyCountdowns = new Set<number>();
+  const countdowns = new Map<number, number>();
   const qa: ScriptedShow['qa'] = [];
   const pick = (sku: string | undefined, category: string | undefined, n: number): string | undefined => {
     if (sku !== undefined) return sku;
@@ -35,7 +38,7 @@ export function buildShow(s: Scenario, catalog: Catalog): ScriptedShow {
       segments.push({ sku: k.id, category: k.subcategory, startMs: i * per, endMs: (i + 1) * per });
       events.push({ at: i * per + 60_000, kind: 'pitch', sku: k.id });
     });
-    return { timeline: createTimeline({ durationMs, segments, events }), strategyCountdowns, qa };
+    return { timeline: createTimeline({ durationMs, segments, events }), strategyCountdowns, countdowns, qa };
   }
   const segEntries = entries.filter((e) => e.type === 'segment');
   let current: { category: string; pitches: number } | null = null;
@@ -58,13 +61,16 @@ export function buildShow(s: Scenario, catalog: Catalog): ScriptedShow {
       if (sku === undefined) continue;
       const live = catalog.byId.get(sku)!.price;
       const price = e.price ?? Math.round(live * (1 - (e.discount ?? 0.2)) * 100) / 100;
-      const countdownMs = (e.countdownSeconds ?? 0) * 1000;
+      // the host starts the countdown at `at`; the sale opens when it ends and stays open durationMinutes
+      // (docs/scenario-reference.md). The event carries the sale's own length; the hub holds the sale back
+      // for the countdown (the scripted one, or the strategy's when countdownSeconds is left out).
       if (e.countdownSeconds === undefined) strategyCountdowns.add(at);
-      events.push({ at, kind: 'flashsale', sku, price, stock: e.stock, durationMs: countdownMs + e.durationMinutes * MIN });
+      else countdowns.set(at, e.countdownSeconds * 1000);
+      events.push({ at, kind: 'flashsale', sku, price, stock: e.stock, durationMs: e.durationMinutes * MIN });
     } else {
       events.push({ at, kind: 'qa', durationMs: e.durationMinutes * MIN });
       qa.push({ startMs: at, endMs: at + e.durationMinutes * MIN, topic: e.topic ?? '' });
     }
   }
-  return { timeline: createTimeline({ durationMs, segments, events: events.filter((x) => x.at < durationMs) }), strategyCountdowns, qa };
+  return { timeline: createTimeline({ durationMs, segments, events: events.filter((x) => x.at < durationMs) }), strategyCountdowns, countdowns, qa };
 }

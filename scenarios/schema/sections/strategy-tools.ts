@@ -136,8 +136,10 @@ export const SkuHeat = z
       })
       .prefault({})
       .describe('heat added per signal'),
+    pairCards: bool().default(true).describe('a viewer who adds an item to the cart gets the card of the hottest SKU that goes with it (cross-sell)'),
+    pairGapSeconds: num({ min: 0 }).default(60).describe('at most one pairing card per viewer per this many seconds'),
   })
-  .describe('SKU heat: mentions, dwell and carts → which SKU the host should spend time on');
+  .describe('SKU heat: mentions, dwell and carts → which SKU the host should spend time on, and what to pair with a carted item');
 
 export const Propensity = z
   .strictObject({
@@ -153,8 +155,8 @@ export const Propensity = z
       .describe('weights of the propensity index'),
     thresholds: z
       .strictObject({
-        low: share().default(0.25).describe('index below this: low spender'),
-        high: share().default(0.5).describe('index at or above this: high spender'),
+        low: share().default(0.2).describe('index below this: low spender (0.2: the lowest third of the weighted price level)'),
+        high: share().default(0.4).describe('index at or above this: high spender (0.4: the highest third of the weighted price level)'),
       })
       .refine((t) => t.low < t.high, { error: 'thresholds with low < high' })
       .prefault({})
