@@ -12,6 +12,9 @@ describe('parseUpFrame', () => {
     expect(parseUpFrame(frame({ type: 'rtc.signal', data: { type: 'offer', sdp: 'v=0' } }))).toMatchObject({ ok: true, kind: 'signal' });
     expect(parseUpFrame(frame({ type: 'checkout.submitted', viewer: 1, idempotencyKey: 'k' }))).toMatchObject({ ok: true });
     expect(parseUpFrame(Buffer.from(frame({ type: 'like.sent', viewer: 1 })))).toMatchObject({ ok: true });
+    // the viewer machine's join carries the platform's consumption-level tag (agents/personas/spend-tag.ts)
+    expect(parseUpFrame(frame({ type: 'room.join', viewer: 1, network: '4g', follower: false, spendTier: 2 }))).toMatchObject({ ok: true });
+    expect(parseUpFrame(frame({ type: 'room.join', viewer: 1, network: '4g', follower: false, spendTier: 3 }))).toMatchObject({ ok: false, reason: 'schema' });
   });
 
   it('rejects with a reason: oversized, binary, json, schema (unknown keys, wrong types, bounds)', () => {

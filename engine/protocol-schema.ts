@@ -25,7 +25,7 @@ const ms = z.number().finite().min(0);
 const intent = z.enum(COMMENT_INTENTS);
 
 const ViewerUpSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('room.join'), viewer, network: z.enum(['4g', 'weak-4g', '3g', 'wifi']), follower: z.boolean() }),
+  z.strictObject({ type: z.literal('room.join'), viewer, network: z.enum(['4g', 'weak-4g', '3g', 'wifi']), follower: z.boolean(), spendTier: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional() }),
   z.strictObject({
     type: z.literal('room.leave'),
     viewer,
