@@ -1,4 +1,5 @@
-// SKU-heat focus: the host spends time on the SKU the room is talking about, dwelling on and carting.
+// SKU-heat focus: the host spends time on the SKU the room is talking about, dwelling on and carting,
+// and a viewer who carts an item gets the card of the hottest SKU that goes with it (heat/pairing.ts).
 // Seed article's apparel-room case: cross-sell +25 % (industry claim).
 import { withTools, type Strategy } from './strategy.ts';
 

@@ -1,5 +1,5 @@
-// Propensity-ordered pitches: the next pitches fit the spending mix of the room, not pitching high to
-// low spenders nor low to high. Seed article's beauty-room case: AOV +35 %, returns −20 % (industry claim).
+// Propensity-ordered pitches: the next pitches fit the spending mix of the room (platform spending tags
+// and what viewers look at, cart and buy), not pitching high to low spenders nor low to high. Seed article's beauty-room case: AOV +35 %, returns −20 % (industry claim).
 import { withTools, type Strategy } from './strategy.ts';
 
 export const propensityPitch = {
