@@ -21,6 +21,18 @@ export function drainTime(link: Link, t: number, bytes: number, dir: Direction):
       }
     }
   }
+  // the same under an overlay, for a trace walked piece by piece (drainWithin's first piece, term for term)
+  else if (link.trace.capacityTo === undefined) {
+    const w = o.windowAt(t, link.ow);
+    link.ow = w;
+    const factor = o.factorIn(w);
+    if (factor > 0) {
+      locateAt(link, t);
+      const seg = link.seg;
+      const rate = ((dir === DOWN ? seg.downKbps : seg.upKbps) * factor) / 8;
+      if (rate > 0 && rate * (Math.min(seg.endMs - link.phaseMs, o.endOf(w)) - t) >= bytes) return t + bytes / rate;
+    }
+  }
   let left = bytes;
   for (;;) {
     let factor = 1;

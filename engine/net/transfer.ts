@@ -109,6 +109,25 @@ export function chunkedRunSegment(
           half = seg.rttMs / 2;
         }
       }
+    } else if (link.trace.capacityTo === undefined) {
+      // under an overlay the same shortcut when the part drains inside one trace piece and one overlay
+      // window: what drainTime and rttAt would compute there, term for term
+      const o = link.overlay!;
+      const w = o.windowAt(start, link.ow);
+      const x = start + ph;
+      if (x < seg.startMs || x >= seg.endMs) link.trace.locate(x, seg);
+      const rate = (seg.downKbps * o.factorIn(w)) / 8;
+      if (rate > 0) {
+        const until = o.endOf(w);
+        if (rate * (Math.min(seg.endMs - ph, until) - start) >= partBytes) {
+          const end = start + partBytes / rate;
+          if (end + ph < seg.endMs && end < until) {
+            done = end;
+            half = (seg.rttMs + o.rttAddIn(w)) / 2;
+            link.ow = w;
+          }
+        }
+      }
     }
     if (done !== done) {
       done = drainTime(link, start, partBytes, DOWN);
