@@ -9,8 +9,10 @@
 // What is and is not compared: the media side is players and links alone, driven a minute at a time
 // without an event queue (the runtime's queue adds to it in a show); the agents side is the viewer
 // statecharts on the fast path under a scripted feed (the runtime queue is in it). The figure per family
-// says where the media cost lies (weak links stall and re-decide every segment; steady 4G viewers commit
-// to runs of segments, engine/media/player/download.ts).
+// says where the media cost lies: a viewer playing with catch-up idle commits to runs of up to 8 segments
+// (one player event per run, engine/media/player/download.ts), but each segment still costs its request,
+// parts, throughput sample and replayed ABR choice; weak-4G viewers that stall and catch up (rate ≠ 1)
+// still step on every segment and on every stall start and end.
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
