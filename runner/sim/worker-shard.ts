@@ -51,20 +51,29 @@ export interface ShardWorkerData {
   scenario: Scenario;
   shard: number;
   shards: number;
-  buffer: SharedArrayBuffer;
+  /** one channel per round in flight, used in turn */
+  buffers: SharedArrayBuffer[];
   entry: string;
   spin?: number;
 }
 
 const NONE: readonly ShardMessage<ViewerUp>[] = Object.freeze([]);
 
+/** rounds a worker can hold: one channel each, used in turn (run-epochs.ts pipelines with two) */
+export const ROUNDS_IN_FLIGHT = 2;
+
 export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
+  readonly depth = ROUNDS_IN_FLIGHT;
   private readonly workers: Worker[] = [];
-  private readonly channels: SyncChannel[] = [];
+  /** per worker, one channel per round in flight */
+  private readonly channels: SyncChannel[][] = [];
   private readonly failed: (Error | null)[] = [];
   private readonly started: Promise<void>;
-  /** epochs in the round posted last */
-  private round = 0;
+  /** epochs of each round posted and not yet collected, oldest first */
+  private readonly rounds: number[] = [];
+  /** rounds posted and collected so far: round n travels on channel n % ROUNDS_IN_FLIGHT */
+  private posted = 0;
+  private collected = 0;
 
   /**
    * Starts shards `first`…`shards`−1 on one worker thread each (they build their viewers in parallel
@@ -73,7 +82,7 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
   constructor(scenario: Scenario, readonly shards: number, readonly first = 1, options: ChannelOptions = {}) {
     const channel: ChannelOptions = { spin: options.spin ?? defaultSpinMicros() };
     for (let shard = first; shard < shards; shard++) {
-      this.channels.push(SyncChannel.create(channel));
+      this.channels.push(Array.from({ length: ROUNDS_IN_FLIGHT }, () => SyncChannel.create(channel)));
       this.failed.push(null);
     }
     this.started = shardWorkerEntry().then((entry) => this.spawn(scenario, entry, channel));
@@ -88,7 +97,7 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
     const ready: Promise<void>[] = [];
     this.channels.forEach((c, i) => {
       const shard = this.first + i;
-      const data: ShardWorkerData = { scenario, shard, shards: this.shards, buffer: c.buffer, entry: entry.entry, ...(channel.spin !== undefined ? { spin: channel.spin } : {}) };
+      const data: ShardWorkerData = { scenario, shard, shards: this.shards, buffers: c.map((x) => x.buffer), entry: entry.entry, ...(channel.spin !== undefined ? { spin: channel.spin } : {}) };
       const w = new Worker(entry.url, { workerData: data });
       // until ready, failures (a module that does not load, a shard that cannot be built) arrive as
       // events; after it, the main thread blocks on the channel and the worker reports through it
@@ -111,10 +120,10 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
     return this.started;
   }
 
-  /** the worker's answer frame; its failure re-thrown here with the worker's stack */
+  /** worker i's answer to the oldest request; its failure re-thrown here with the worker's stack */
   private answer(i: number): { op: number; payload?: unknown } {
     try {
-      return this.channels[i]!.response(() => this.failed[i] === null);
+      return this.channels[i]![this.collected % ROUNDS_IN_FLIGHT]!.response(() => this.failed[i] === null);
     } catch (e) {
       if (e instanceof ChannelError) throw new Error(`viewer shard ${this.first + i} (worker thread) failed:\n${e.message}`);
       throw e;
@@ -123,7 +132,8 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
 
   post(round: readonly EpochSpan<ViewerDown>[]): void {
     const n = this.channels.length;
-    this.round = round.length;
+    if (this.rounds.length >= ROUNDS_IN_FLIGHT) throw new Error(`WorkerShards.post: ${ROUNDS_IN_FLIGHT} rounds already in flight`);
+    this.rounds.push(round.length);
     const from = round[0]!.from, to = round[round.length - 1]!.to;
     // per worker, per epoch of the round: its inbox (a BROADCAST goes to every worker)
     const boxes: ShardMessage<ViewerDown>[][][] = this.channels.map(() => round.map(() => []));
@@ -138,18 +148,21 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
     for (let i = 0; i < n; i++) {
       const inboxes = boxes[i]!;
       const frame: RoundRequest = { inboxes };
-      this.channels[i]!.request({ op: OP_ADVANCE, a: from, b: to, ...(any && inboxes.some((b) => b.length > 0) ? { payload: frame } : {}) });
+      this.channels[i]![this.posted % ROUNDS_IN_FLIGHT]!.request({ op: OP_ADVANCE, a: from, b: to, ...(any && inboxes.some((b) => b.length > 0) ? { payload: frame } : {}) });
     }
+    this.posted++;
   }
 
   collect(): readonly (readonly ShardMessage<ViewerUp>[])[] {
+    const length = this.rounds.shift();
+    if (length === undefined) throw new Error('WorkerShards.collect: no round in flight');
     const outs: ShardMessage<ViewerUp>[][] = [];
-    for (let e = 0; e < this.round; e++) outs.push([]);
+    for (let e = 0; e < length; e++) outs.push([]);
     let any = false;
     for (let i = 0; i < this.channels.length; i++) {
       const got = this.answer(i).payload as RoundResponse | undefined;
       if (got === undefined) continue;
-      if (got.counts.length !== this.round) throw new Error(`viewer shard ${this.first + i}: ${got.counts.length} outboxes for a round of ${this.round} epochs`);
+      if (got.counts.length !== length) throw new Error(`viewer shard ${this.first + i}: ${got.counts.length} outboxes for a round of ${length} epochs`);
       any = true;
       let k = 0;
       got.counts.forEach((c, e) => {
@@ -157,6 +170,7 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
         for (const end = k + c; k < end; k++) box.push(got.messages[k]!);
       });
     }
+    this.collected++;
     return any ? outs : outs.map(() => NONE);
   }
 
@@ -166,8 +180,11 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
   }
 
   finish(): ShardReport[] {
-    this.channels.forEach((c) => c.request({ op: OP_FINISH, a: 0, b: 0 }));
+    if (this.rounds.length > 0) throw new Error('WorkerShards.finish: rounds still in flight');
+    this.channels.forEach((c) => c[this.posted % ROUNDS_IN_FLIGHT]!.request({ op: OP_FINISH, a: 0, b: 0 }));
+    this.posted++;
     const reports = this.channels.map((_, i) => this.answer(i).payload as ShardReport);
+    this.collected++;
     this.close();
     return reports;
   }

@@ -13,8 +13,9 @@ import { SyncChannel } from './sync-channel.ts';
 import { OP_ADVANCE, OP_FINISH, type RoundRequest, type RoundResponse, type ShardReport, type ShardWorkerData } from './worker-shard.ts';
 
 const data = workerData as ShardWorkerData;
-const channel = new SyncChannel(data.buffer, data.spin !== undefined ? { spin: data.spin } : {});
-process.on('exit', (code) => channel.abandon(code));
+// requests arrive on the channels in turn (worker-shard.ts: one per round in flight)
+const channels = data.buffers.map((b) => new SyncChannel(b, data.spin !== undefined ? { spin: data.spin } : {}));
+process.on('exit', (code) => channels.forEach((c) => c.abandon(code)));
 
 // loaded after the exit handler is in place
 const { ViewerShard } = await import('./shard.ts');
@@ -22,7 +23,8 @@ const shard = new ViewerShard({ scenario: data.scenario, shard: data.shard, shar
 const delta = data.scenario.show.epochMs;
 parentPort!.postMessage('ready');
 
-for (;;) {
+for (let n = 0; ; n++) {
+  const channel = channels[n % channels.length]!;
   const req = channel.nextRequest();
   try {
     if (req.op === OP_ADVANCE) {

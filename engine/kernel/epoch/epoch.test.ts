@@ -123,6 +123,44 @@ describe('epochs', () => {
     }
   });
 
+  it('a remote shard that holds two rounds gets round r + 1 before round r is collected, with the same result', () => {
+    for (const lookahead of [2, 3, 4, 5]) {
+      const order: string[] = [];
+      const applied: string[] = [];
+      const far = makeShard([3, 4], []);
+      const near = makeShard([0, 1, 2], []);
+      const queue: ShardMessage<string>[][][] = [];
+      const remote: RemoteEpochShard<string, string> = {
+        depth: 2,
+        post: (round) => {
+          expect(queue.length).toBeLessThan(2);
+          order.push(`post ${round.map((e) => e.from).join(',')}`);
+          queue.push(round.map((e) => [...(far.advance(e.from, e.to, e.inbox) as readonly ShardMessage<string>[])]));
+        },
+        collect: () => (order.push('collect'), queue.shift()!),
+        advance: () => {
+          throw new Error('runEpochsSync must use post/collect');
+        },
+      };
+      const local: EpochShard<string, string> = { advance: (f, t, i) => (order.push(`advance ${f}`), near.advance(f, t, i)) };
+      const stats = runEpochsSync({
+        shards: [local, remote],
+        hub: { apply: (end, merged, at) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: at, msg: 'pong' })) },
+        delta: 100,
+        lookahead,
+        end: 1000,
+        shardOf: (a) => (a < 3 ? 0 : 1),
+      });
+      const one = run([[0, 1, 2, 3, 4]], lookahead);
+      expect(applied).toEqual(one.applied);
+      const r = Math.floor(lookahead / 2);
+      expect(stats.rounds).toBe(Math.ceil(10 / r));
+      const first = Array.from({ length: r }, (_, i) => i * 100).join(',');
+      const second = Array.from({ length: r }, (_, i) => (r + i) * 100).join(',');
+      expect(order.slice(0, 3)).toEqual([`post ${first}`, `post ${second}`, 'advance 0']);
+    }
+  });
+
   it('with lookahead D, a reply to epoch k is delivered at the start of epoch k + D', () => {
     for (const lookahead of [1, 2, 5]) {
       const got: string[] = [];

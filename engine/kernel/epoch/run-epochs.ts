@@ -32,9 +32,11 @@ export interface EpochSpan<Down> {
  * `post` then `collect` must equal `advance` over the round's epochs in order.
  */
 export interface RemoteEpochShard<Up, Down> extends EpochShard<Up, Down> {
+  /** how many posted rounds it can hold before the oldest is collected (default 1) */
+  readonly depth?: number;
   /** starts a round of consecutive epochs */
   post(round: readonly EpochSpan<Down>[]): void;
-  /** the round's outboxes, one per epoch, in order */
+  /** the outboxes of the oldest round posted and not yet collected, one per epoch, in order */
   collect(): readonly (readonly ShardMessage<Up>[])[];
 }
 
@@ -150,26 +152,48 @@ export async function runEpochs<Up, Down>(opts: EpochRunOptions<Up, Down>): Prom
 
 /**
  * The same loop for synchronous shards: no promise per epoch (72,000 epochs in a two-hour show).
- * Remote shards (post/collect) are posted the round before the in-thread shards advance and collected
- * after.
+ * Remote shards (post/collect) are posted before the in-thread shards advance and collected after.
+ *
+ * Pipelining: when every remote shard holds two rounds (depth ≥ 2) and the lookahead D is at least 2,
+ * rounds are ⌊D/2⌋ epochs long and round r + 1 is posted before round r is collected: its inboxes come
+ * from epochs the services finished a round earlier (D ≥ 2 × round length). A worker thread then finds
+ * its next round waiting when it finishes one, instead of sleeping until the main thread has applied the
+ * services (a sleeping thread's wake-up costs 0.1–0.5 ms on a virtual machine, as much as a round's
+ * work). The order of everything the services see is unchanged.
  */
 export function runEpochsSync<Up, Down>(opts: EpochRunOptions<Up, Down>): EpochRunStats {
   const d = check(opts);
   const stats: EpochRunStats = { epochs: 0, rounds: 0, upMessages: 0, downMessages: 0 };
   const shards = opts.shards;
   const remote = shards.map((s) => isRemote(s));
+  const pipelined = d >= 2 && remote.some(Boolean) && shards.every((s, k) => !remote[k] || ((s as RemoteEpochShard<Up, Down>).depth ?? 1) >= 2);
+  const length = pipelined ? Math.floor(d / 2) : d;
   const outs: (readonly (readonly ShardMessage<Up>[])[])[] = shards.map(() => []);
-  let inboxes: Inboxes<Down>[] = [];
-  for (let from = opts.start ?? 0; from < opts.end; ) {
-    const spans = plan(from, d, opts.delta, opts.end);
+  // epoch index → what each shard gets at that epoch's start (only epochs with mail)
+  const mail = new Map<number, Inboxes<Down>>();
+  const inbox = (e: number, k: number) => mail.get(e)?.[k] ?? NO_MAIL;
+  let nextFrom = opts.start ?? 0;
+  let nextEpoch = 0;
+  const planRound = () => {
+    const spans = plan(nextFrom, length, opts.delta, opts.end).map((sp) => ({ from: sp.from, to: sp.to, e: nextEpoch++ }));
+    if (spans.length > 0) nextFrom = spans[spans.length - 1]!.to;
+    return spans;
+  };
+  const post = (round: { from: number; to: number; e: number }[]) => {
     for (let k = 0; k < shards.length; k++) {
-      if (remote[k]) (shards[k] as RemoteEpochShard<Up, Down>).post(spans.map((sp, i) => ({ from: sp.from, to: sp.to, inbox: inboxes[i]?.[k] ?? NO_MAIL })));
+      if (remote[k]) (shards[k] as RemoteEpochShard<Up, Down>).post(round.map((sp) => ({ from: sp.from, to: sp.to, inbox: inbox(sp.e, k) })));
     }
+  };
+  let round = planRound();
+  if (round.length > 0) post(round);
+  while (round.length > 0) {
+    const following = planRound();
+    if (pipelined && following.length > 0) post(following);
     for (let k = 0; k < shards.length; k++) {
       if (remote[k]) continue;
       const out: (readonly ShardMessage<Up>[])[] = [];
-      for (let i = 0; i < spans.length; i++) {
-        const o = shards[k]!.advance(spans[i]!.from, spans[i]!.to, inboxes[i]?.[k] ?? NO_MAIL);
+      for (const sp of round) {
+        const o = shards[k]!.advance(sp.from, sp.to, inbox(sp.e, k));
         if (o instanceof Promise) throw new TypeError('runEpochsSync: a shard returned a Promise; use runEpochs');
         out.push(o);
       }
@@ -178,12 +202,17 @@ export function runEpochsSync<Up, Down>(opts: EpochRunOptions<Up, Down>): EpochR
     for (let k = 0; k < shards.length; k++) {
       if (!remote[k]) continue;
       const got = (shards[k] as RemoteEpochShard<Up, Down>).collect();
-      if (got.length !== spans.length) throw new Error(`runEpochsSync: a remote shard returned ${got.length} outboxes for a round of ${spans.length} epochs`);
+      if (got.length !== round.length) throw new Error(`runEpochsSync: a remote shard returned ${got.length} outboxes for a round of ${round.length} epochs`);
       outs[k] = got;
     }
     stats.rounds++;
-    inboxes = spans.map((sp, i) => settle(opts, d, sp.to, outs.map((o) => o[i]!), stats));
-    from = spans[spans.length - 1]!.to;
+    round.forEach((sp, i) => {
+      mail.delete(sp.e);
+      const replies = settle(opts, d, sp.to, outs.map((o) => o[i]!), stats);
+      if (replies.some((box) => box.length > 0)) mail.set(sp.e + d, replies);
+    });
+    if (!pipelined && following.length > 0) post(following);
+    round = following;
   }
   return stats;
 }
