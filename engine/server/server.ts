@@ -76,6 +76,11 @@ export const DEFAULT_LIMITS: ServerLimits = {
 export interface ServerOptions {
   /** 0 (default): an ephemeral port */
   port?: number;
+  /**
+   * extra listening ports (0: any free one), same service: Node accepts one connection per listening
+   * socket per event-loop iteration, so a busy server admits connections K times faster on K ports
+   */
+  listenPorts?: readonly number[];
   host?: string;
   stack: StackConfig;
   /** the host's script, served at /show */
@@ -94,6 +99,8 @@ export interface ServerOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** every listening port: `port` first, then the extra ones (listenPorts) */
+  readonly ports: readonly number[];
   readonly secret: string;
   readonly hostToken: string;
   readonly runStartEpoch: number;
@@ -490,7 +497,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   }
 
-  function dispatch(out: readonly StackOutbound[], cause: Stamp, promptCause: { count: number; sum: number } | null, now: number): void {
+  /**
+   * Sends what the stack produced. `origin`: the connection whose message this answers; what is addressed
+   * to its viewer goes back on it (a checkout settled on a connection that never joined the room, e.g.
+   * after a reconnect, is answered there, not lost for want of a joined one).
+   */
+  function dispatch(out: readonly StackOutbound[], cause: Stamp, promptCause: { count: number; sum: number } | null, now: number, origin?: Conn): void {
     let promptStamp: Stamp | undefined;
     for (const { to, msg } of out) {
       pushCell(msg.type).inc();
@@ -511,7 +523,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } else if (to === 'all') {
         broadcast(frameOf(msg, cause));
       } else {
-        const c = viewers.get(to);
+        const c = origin !== undefined && origin.viewer === to && !origin.closed ? origin : viewers.get(to);
         if (c === undefined || !sendTo(c, frameOf(msg, cause), 'direct', false)) cUndeliverable.inc({ type: msg.type });
       }
     }
@@ -662,7 +674,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ringStamp[i] = stamp;
       ringN++;
     }
-    dispatch(out, stamp, mark, now);
+    dispatch(out, stamp, mark, now, c);
     schedule();
   }
 
@@ -807,7 +819,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     cHttp.inc({ path: ['/health', '/metrics', '/state', '/show', '/join', '/orders', '/control'].includes(path) ? path : 'other' });
-    if (req.method === 'GET' && path === '/health') return json(res, 200, { ok: true, connections: conns.size, viewers: viewers.size, runMs: Math.round(runNow()) });
+    if (req.method === 'GET' && path === '/health') return json(res, 200, { ok: true, connections: conns.size, viewers: viewers.size, runMs: Math.round(runNow()), ports });
     if (req.method === 'GET' && path === '/metrics') {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
       return void res.end(metrics.render());
@@ -862,15 +874,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     json(res, 404, { error: 'not found' });
   }
 
-  const server: Server = createServer((req, res) => {
+  const onHttp = (req: IncomingMessage, res: ServerResponse): void => {
     onRequest(req, res).catch((e: Error) => {
       log(`http error: ${e.stack ?? e.message}`);
       if (!res.headersSent) json(res, 500, { error: 'internal error' });
       else res.destroy();
     });
-  });
-  server.on('clientError', (_e, socket) => socket.destroy());
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  };
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => {});
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/ws') return refuseUpgrade(socket, 404, 'Not Found', 'path');
@@ -878,17 +889,41 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (claims === null) return refuseUpgrade(socket, 401, 'Unauthorized', 'token');
     if (conns.size >= L.maxConnections) return refuseUpgrade(socket, 503, 'Service Unavailable', 'capacity');
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, claims));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', backlog: 4096 }, () => {
-      server.off('error', reject);
-      resolve();
+  };
+  // Node (libuv ≥ 1.45) accepts ONE connection per listening socket per event-loop iteration; with
+  // thousands of connections to serve, an iteration takes tens of ms (hundreds when the machine is
+  // starved), so one listener admits only a few dozen connections a second and a ramp or a reconnect
+  // storm queues in the kernel until handshakes time out. Every extra listening port (`listenPorts`,
+  // the same handlers) adds one accept per iteration; /health lists the ports for clients to spread over.
+  const listenOn = (port: number): Promise<Server> =>
+    new Promise<Server>((resolve, reject) => {
+      const s = createServer(onHttp);
+      s.on('clientError', (_e, socket) => socket.destroy());
+      s.on('upgrade', onUpgrade);
+      s.once('error', reject);
+      s.listen({ port, host: opts.host ?? '127.0.0.1', backlog: 4096 }, () => {
+        s.off('error', reject);
+        resolve(s);
+      });
     });
-  });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+  const portOf = (s: Server): number => {
+    const a = s.address();
+    return typeof a === 'object' && a !== null ? a.port : 0;
+  };
+  const listeners: Server[] = [];
+  let ports: number[] = [];
+  try {
+    listeners.push(await listenOn(opts.port ?? 0));
+    for (const p of opts.listenPorts ?? []) listeners.push(await listenOn(p));
+  } catch (e) {
+    for (const s of listeners) s.close();
+    clearInterval(ticker);
+    loop.disable();
+    journal?.close();
+    throw e;
+  }
+  ports = listeners.map(portOf);
+  const port = ports[0]!;
   const host = opts.host ?? '127.0.0.1';
   baselineRss = process.memoryUsage().rss;
   schedule();
@@ -897,6 +932,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    ports,
     secret,
     hostToken: hostToken(secret, Date.now()),
     runStartEpoch,
@@ -914,11 +950,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           c.ws.terminate();
         }
         wss.close();
-        server.close(() => {
-          journal?.close();
-          resolve();
-        });
-        server.closeAllConnections();
+        let open = listeners.length;
+        for (const s of listeners) {
+          s.close(() => {
+            if (--open > 0) return;
+            journal?.close();
+            resolve();
+          });
+          s.closeAllConnections();
+        }
       }));
     },
   };

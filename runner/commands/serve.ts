@@ -26,6 +26,8 @@ export interface ServeFlags {
   json?: boolean;
   maxPeers?: string;
   standby?: boolean;
+  listeners?: string;
+  listenPorts?: string;
 }
 
 function int(flag: string, v: string, min: number, max: number): number {
@@ -34,10 +36,20 @@ function int(flag: string, v: string, min: number, max: number): number {
   return n;
 }
 
+/** The extra listening ports: `--listen-ports a,b,…` (0: any free port), else `--listeners N` − 1 free ones. */
+export function extraPorts(flags: Pick<ServeFlags, 'listeners' | 'listenPorts'>): number[] {
+  if (flags.listenPorts !== undefined && flags.listenPorts !== '') {
+    return flags.listenPorts.split(',').map((x, i) => int(`--listen-ports.${i}`, x.trim(), 0, 65535));
+  }
+  const n = flags.listeners === undefined ? 1 : int('--listeners', flags.listeners, 1, 64);
+  return new Array<number>(n - 1).fill(0);
+}
+
 /** Everything before listening: the scenario, its world, the segmenter's dictionary. */
 export async function prepareServe(flags: ServeFlags): Promise<StressWorld> {
   const scenario = await readScenarioFile(flags.scenario ?? DEFAULT_SCENARIO);
   const tick = int('--fanout-tick', flags.fanoutTick, 1, 1000);
+  extraPorts(flags); // checked now, not after a spare's hand-over
   if (1000 % tick !== 0) throw new InputError([{ path: '--fanout-tick', expected: 'a number of ms that divides 1000', value: flags.fanoutTick }]);
   warmSegmenter();
   if (flags.maxPeers !== '0') loadRtc();
@@ -49,6 +61,7 @@ export async function serveFromFlags(flags: ServeFlags, log: (line: string) => v
   const secret = flags.secret ?? process.env.LIVELAB_SECRET;
   return startServer({
     port: int('--port', flags.port, 0, 65535),
+    listenPorts: extraPorts(flags),
     host: flags.host,
     stack: world.stack,
     timeline: world.timeline,
@@ -75,6 +88,8 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--secret <s>', 'HMAC secret of the join tokens (default: $LIVELAB_SECRET, else random per run)')
     .option('--fanout-tick <ms>', 'danmaku fan-out tick in ms (divides 1000)', '200')
     .option('--danmaku-every <ms>', 'send each viewer danmaku at most once per this many ms (a whole number of ticks, the freshest tick of each period, same shown rate; 0: every tick)', '0')
+    .option('--listeners <n>', 'listen on N ports (the extra ones free ports, listed by /health): Node accepts one connection per listening socket per event-loop iteration, so a busy server admits connections N times faster', '1')
+    .option('--listen-ports <list>', 'the extra listening ports, comma-separated (overrides --listeners; a restart comes back on the same ports)')
     .option('--max-peers <n>', 'WebRTC peer pairs open at once (default 5)')
     .option('--fsync', 'fsync the journal after every record (survives a machine crash, slower)')
     .option('--no-web', 'do not serve the browser viewer page')
@@ -93,12 +108,12 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         process.stdin.pause();
       }
       const srv = await serveFromFlags(flags, (l) => io.err(l), prepared);
-      if (flags.json) io.out(JSON.stringify({ url: srv.url, port: srv.port, hostToken: srv.hostToken, pid: process.pid, runStartEpoch: srv.runStartEpoch, replayed: srv.replayed }));
+      if (flags.json) io.out(JSON.stringify({ url: srv.url, port: srv.port, ports: srv.ports, hostToken: srv.hostToken, pid: process.pid, runStartEpoch: srv.runStartEpoch, replayed: srv.replayed }));
       else {
         io.out(`livelab serve: ${srv.url}`);
         io.out(`  viewer page  ${srv.url}/   (a fresh viewer id per visit: POST ${srv.url}/join)`);
         io.out(`  metrics      ${srv.url}/metrics   state ${srv.url}/state   health ${srv.url}/health`);
-        io.out(`  websocket    ${srv.url.replace(/^http/, 'ws')}/ws?token=…`);
+        io.out(`  websocket    ${srv.url.replace(/^http/, 'ws')}/ws?token=…${srv.ports.length > 1 ? `   (also on ports ${srv.ports.slice(1).join(', ')})` : ''}`);
         io.out(`  host token   ${srv.hostToken}`);
         if (srv.replayed.inputs > 0) io.out(`  journal      replayed ${srv.replayed.inputs} commerce inputs, ${srv.replayed.orders} orders`);
       }

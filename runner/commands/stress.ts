@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../engine/kernel/index.ts';
 import type { CliIo } from '../io.ts';
-import { CLIENT_VIEWERS, runStress } from '../stress/coordinator.ts';
+import { CLIENT_VIEWERS, LISTENERS, runStress } from '../stress/coordinator.ts';
 import { parseDuration, parseFaults, type StressOptions } from '../stress/options.ts';
 import { killChildrenOnSignals } from '../stress/server-process.ts';
 import { formatSummary } from '../stress/summary.ts';
@@ -30,6 +30,7 @@ interface StressFlags {
   fanoutTick: string;
   danmakuEvery: string;
   restart: string;
+  listeners: string;
   churn: boolean;
   out: string;
 }
@@ -57,6 +58,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
     .option('--fanout-tick <ms>', 'the server\'s danmaku fan-out tick (divides 1000)', '100')
     .option('--danmaku-every <ms>', 'the server sends each viewer danmaku at most once per this many ms (0: every fan-out tick)', '1000')
     .option('--restart <mode>', 'restart fault: warm (spare process takes over) or cold (new process)', 'warm')
+    .option('--listeners <n>', 'listening ports of the server the run starts (viewers spread over them; Node accepts one connection per port per event-loop iteration)', String(LISTENERS))
     .option('--no-churn', 'viewers who leave are not replaced')
     .option('--out <file>', 'where to write the JSON result', 'stress.json')
     .action(async (scenarioFile: string, f: StressFlags) => {
@@ -81,6 +83,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
       const buyBoost = num('--buy-boost', f.buyBoost, (n) => n >= 0 && n <= 10, 'a number in [0, 10]')!;
       const tick = num('--fanout-tick', f.fanoutTick, (n) => Number.isInteger(n) && n > 0 && 1000 % n === 0, 'a number of ms that divides 1000')!;
       const every = num('--danmaku-every', f.danmakuEvery, (n) => Number.isInteger(n) && n >= 0 && n <= 10_000, 'an integer number of ms in [0, 10000]')!;
+      const listeners = num('--listeners', f.listeners, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'an integer in [1, 64]')!;
       if (f.restart !== 'warm' && f.restart !== 'cold') problems.push({ path: '--restart', expected: "'warm' or 'cold'", value: f.restart });
       if (viewers > 15_000 * (clients ?? Math.ceil(viewers / CLIENT_VIEWERS))) problems.push({ path: '--clients', expected: 'at most 15,000 viewers per client process', value: clients });
       if (problems.length > 0) throw new InputError(problems);
@@ -105,6 +108,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
         fanoutTickMs: tick,
         danmakuEveryMs: every,
         restartMode: f.restart as 'warm' | 'cold',
+        listeners,
         out: f.out,
         log: (l) => io.err(l),
       };

@@ -15,6 +15,7 @@ import { decodeDown, framesOf, loadRtc, viewerToken, type DownFrame, type PeerLi
 import type { ShowTimeline } from '../../engine/room/index.ts';
 import { DEFAULT_VIEWER_PARAMS, hostMachine, PersonaSampler, viewerMachine, type ViewerParams } from '../../agents/index.ts';
 import { loadScenario } from '../../scenarios/schema/index.ts';
+import { ConnectGate } from './gate.ts';
 import { TimedHeap } from './heap.ts';
 import { LatencySet } from './histo.ts';
 import type { ClientConfig, ClientReport, FromClient, LedgerRow, ToClient } from './ipc.ts';
@@ -22,6 +23,12 @@ import { LinkShaper } from './shaper.ts';
 import { buildWorld, profileIndexOf, type StressWorld } from './world.ts';
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * handshakes in flight at once per client process (ConnectGate): enough to keep a quick server busy
+ * (~0.6 ms of server CPU each), few enough that a starved one drains them well within the handshake timeout
+ */
+export const MAX_CONNECTING = 64;
 
 const DANMAKU_PREFIX = Buffer.from('{"m":{"type":"danmaku.batch"');
 const IT_MARK = Buffer.from('},"it":[');
@@ -90,6 +97,12 @@ class Conn {
   /** commerce actions made while offline, sent in order after the join on reconnecting */
   outbox: string[] = [];
   doneAt = 0;
+  /** waiting in the connect gate, or its handshake in flight (started by the gate) */
+  queued = false;
+  attempting = false;
+  /** the backoff timer of the next reconnect */
+  retryTimer: ReturnType<typeof setTimeout> | null = null;
+  attemptAt = 0;
 
   constructor(
     readonly viewer: number,
@@ -131,7 +144,11 @@ export class StressClient {
   private readonly faults: Record<string, unknown> = {};
   private rtcLeft: number;
   private readonly wsUrl: string;
+  /** one URL per listening port of the server; a viewer keeps its port across reconnects */
+  private readonly wsUrls: string[];
   private readonly pumpBound = () => this.pump();
+  /** handshakes in flight at once (the rest wait here: orders first, then reconnects, then new viewers) */
+  private readonly gate: ConnectGate<Conn>;
 
   constructor(cfg: ClientConfig) {
     this.cfg = cfg;
@@ -149,6 +166,9 @@ export class StressClient {
     this.nextViewer = cfg.firstViewer;
     this.rtcLeft = cfg.rtcViewers;
     this.wsUrl = `${cfg.url.replace(/^http/, 'ws')}/ws?token=`;
+    const u = new URL(cfg.url);
+    this.wsUrls = (cfg.wsPorts ?? []).map((p) => `ws://${u.hostname.includes(':') ? `[${u.hostname}]` : u.hostname}:${p}/ws?token=`);
+    this.gate = new ConnectGate<Conn>(cfg.maxConnecting ?? MAX_CONNECTING, 3, (c) => this.attempt(c));
     this.loop.enable();
   }
 
@@ -243,11 +263,33 @@ export class StressClient {
 
   // ---------------------------------------------------------------- connections
 
+  /** priority in the connect gate: a viewer with an order or cart actions to settle, the host, then reconnects, then new viewers */
+  private static level(c: Conn): number {
+    if (c.pending.size > 0 || c.outbox.length > 0 || c.role === 'host' || c.hostOutbox.length > 0) return 0;
+    return c.everOpened ? 1 : 2;
+  }
+
+  /** Queues a connection attempt in the gate (connect time counts from here: waiting included). */
   private connect(c: Conn): void {
+    if (c.queued || c.attempting || c.closing || this.stopped) return;
+    if (!c.everOpened && c.attempts === 0) c.connectStart = epochNow();
+    c.queued = true;
+    this.gate.request(c, StressClient.level(c));
+  }
+
+  /** The gate's slot for one handshake: freed when it opens or fails. */
+  private attempt(c: Conn): void {
+    c.queued = false;
+    if (c.closing || this.stopped) {
+      this.conns.delete(c);
+      return this.gate.done();
+    }
+    c.attempting = true;
     c.attempts++;
-    if (!c.everOpened && c.attempts === 1) c.connectStart = epochNow();
+    c.attemptAt = epochNow();
     // a starved server answers a handshake late; giving up early only adds a retry to its backlog
-    const ws = new WebSocket(this.wsUrl + c.token, { perMessageDeflate: false, handshakeTimeout: 30_000 });
+    const base = c.role === 'viewer' && this.wsUrls.length > 0 ? this.wsUrls[Math.abs(c.viewer) % this.wsUrls.length]! : this.wsUrl;
+    const ws = new WebSocket(base + c.token, { perMessageDeflate: false, handshakeTimeout: 30_000 });
     c.ws = ws;
     ws.on('open', () => this.onOpen(c, ws));
     ws.on('message', (data: Buffer, isBinary: boolean) => {
@@ -267,8 +309,15 @@ export class StressClient {
     ws.on('close', () => this.onClose(c, ws));
   }
 
+  private settleAttempt(c: Conn): void {
+    if (!c.attempting) return;
+    c.attempting = false;
+    this.gate.done();
+  }
+
   private onOpen(c: Conn, ws: WebSocket): void {
     if (c.ws !== ws) return;
+    this.settleAttempt(c);
     const now = epochNow();
     c.open = true;
     c.backoff = 2000;
@@ -300,6 +349,7 @@ export class StressClient {
 
   private onClose(c: Conn, ws: WebSocket): void {
     if (c.ws !== ws) return;
+    this.settleAttempt(c);
     const wasOpen = c.open;
     c.open = false;
     c.ws = null;
@@ -315,13 +365,18 @@ export class StressClient {
     // server together spread their reconnects instead of arriving as one SYN flood
     const wait = 100 + Math.random() * c.backoff;
     c.backoff = Math.min(8000, c.backoff * 2);
-    setTimeout(() => {
-      if (!c.closing && !this.stopped) this.connect(c);
+    c.retryTimer = setTimeout(() => {
+      c.retryTimer = null;
+      this.connect(c);
     }, wait);
   }
 
   private closeConn(c: Conn): void {
     c.closing = true;
+    if (c.retryTimer !== null) {
+      clearTimeout(c.retryTimer);
+      c.retryTimer = null;
+    }
     this.closePeer(c);
     if (c.ws !== null) c.ws.close(1000, 'bye');
     else this.conns.delete(c);
@@ -509,7 +564,11 @@ export class StressClient {
     if (!c.open) {
       // offline: checkouts wait in `pending` and the join is kept, both go again on reconnecting; cart and
       // coupon actions wait in the outbox as an app would keep them; chat, likes and views are lost
-      if (type === 'checkout.submitted' || type === 'room.join') return;
+      if (type === 'checkout.submitted' || type === 'room.join') {
+        // an order waiting for the connection: the viewer goes to the head of the connect queue
+        if (type === 'checkout.submitted' && c.queued) this.gate.promote((x) => x === c, 0);
+        return;
+      }
       if (OUTBOX_TYPES.has(type)) {
         c.outbox.push(body);
         this.count('up.outboxed');
@@ -801,12 +860,27 @@ export class StressClient {
     }
     const end = epochNow() + graceMs;
     let lastResend = epochNow();
+    // a viewer still owed an answer whose connection is down reconnects now, ahead of everyone else
+    const expedite = (): void => {
+      const owed = (c: Conn): boolean => c.pending.size > 0 || c.outbox.length > 0;
+      for (const c of this.conns) {
+        if (!c.open && !c.closing && owed(c) && c.retryTimer !== null) {
+          clearTimeout(c.retryTimer);
+          c.retryTimer = null;
+          c.backoff = 2000;
+          this.connect(c);
+        }
+      }
+      this.gate.promote(owed, 0);
+    };
+    expedite();
     while (epochNow() < end) {
       const waiting = [...this.conns].filter((c) => c.pending.size > 0 || c.inFlight > 0);
       if (waiting.length === 0) break;
       // the statecharts have stopped: retry unanswered checkouts here, same key, every 3 s
       if (epochNow() - lastResend > 3000) {
         lastResend = epochNow();
+        expedite();
         for (const c of waiting) for (const m of c.pending.values()) if (c.open) {
           this.noteCheckout(m, epochNow());
           this.writeNow(c, JSON.stringify(m), epochNow(), m.type);
@@ -824,10 +898,25 @@ export class StressClient {
 
   progress() {
     const c = process.cpuUsage();
+    if (process.env.LIVELAB_STRESS_DEBUG) {
+      const st: Record<string, number> = {};
+      let oldest = 0;
+      const now = epochNow();
+      for (const x of this.conns) {
+        if (!x.attempting) continue;
+        const ws = x.ws as unknown as { readyState: number; _req?: { socket?: { connecting: boolean; destroyed: boolean; bytesWritten: number; bytesRead: number } } | null } | null;
+        const sock = ws?._req?.socket;
+        const k = `rs${ws?.readyState}/${sock === undefined ? 'nosock' : sock.connecting ? 'syn' : sock.bytesRead > 0 ? 'read' : sock.bytesWritten > 0 ? 'sent' : 'conn'}`;
+        st[k] = (st[k] ?? 0) + 1;
+        oldest = Math.max(oldest, now - (x.attemptAt ?? now));
+      }
+      process.send?.({ type: 'log', line: `client ${this.cfg.index}: gate inflight=${this.gate.inFlight} waiting=${this.gate.waiting} oldest=${Math.round(oldest)}ms ${JSON.stringify(st)}` });
+    }
     return {
       index: this.cfg.index,
       open: [...this.conns].filter((x) => x.open).length,
       agents: this.conns.size,
+      connecting: this.gate.inFlight + this.gate.waiting,
       framesIn: this.counters.framesIn ?? 0,
       framesOut: this.counters.framesOut ?? 0,
       comments: this.counters.comments ?? 0,

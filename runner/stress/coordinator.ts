@@ -14,7 +14,7 @@ import { LatencySet, type LatencySummary } from './histo.ts';
 import type { ClientConfig, ClientProgress, ClientReport, FromClient, ToClient } from './ipc.ts';
 import { netemStatus, type NetemStatus } from './netem.ts';
 import type { Fault, StressOptions } from './options.ts';
-import { freePort, profileArgs, ServerProcess, track } from './server-process.ts';
+import { freePorts, profileArgs, ServerProcess, track } from './server-process.ts';
 
 const CLIENT_MAIN = fileURLToPath(new URL('./client-main.ts', import.meta.url));
 /** the TypeScript loader, resolved from here (a bare `--import tsx` would resolve from the cwd) */
@@ -25,6 +25,11 @@ const TSX = import.meta.resolve('tsx');
  * load 11 on two cores) and its lag was measured as fan-out latency
  */
 export const CLIENT_VIEWERS = 2500;
+/**
+ * listening ports of a server the run starts: Node accepts one connection per listening socket per
+ * event-loop iteration (20 ms iterations: 1 port admitted 87 connections in 2 s, 16 ports all 1,000)
+ */
+export const LISTENERS = 32;
 const epochNow = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -302,24 +307,31 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   /** counters of server processes that were killed (a restart starts the counters afresh) */
   let priorMetrics = new Map<string, number>();
   const restartMode = o.restartMode ?? 'warm';
+  const listenersN = Math.max(1, Math.round(o.listeners ?? LISTENERS));
+  /** the server's listening ports (viewers spread over them); [] = the URL's port only */
+  let wsPorts: number[] = [];
   let spareReady: Promise<void> = Promise.resolve();
   const faultResults: Record<string, unknown> = {};
   let browsers: BrowserReport[] = [];
 
   try {
     if (owned) {
-      const port = await freePort();
-      server = new ServerProcess({ port, scenarioFile: o.scenarioFile, stateDir, secret: secret!, fanoutTickMs, danmakuEveryMs, maxPeers, log });
+      const [port, ...listenPorts] = await freePorts(listenersN);
+      server = new ServerProcess({ port: port!, listenPorts, scenarioFile: o.scenarioFile, stateDir, secret: secret!, fanoutTickMs, danmakuEveryMs, maxPeers, log });
       const info = await server.start();
       // the warm spare loads while the clients start; the first restart waits for it
       if (restartMode === 'warm' && faults.some((f) => f.kind === 'restart')) spareReady = server.prepareSpare().catch((e: Error) => log(`spare: ${e.message}`));
       url = info.url;
       hostToken = info.hostToken;
+      wsPorts = info.ports ?? [info.port];
       log(`server ${url} (pid ${info.pid}, journal ${join(stateDir, JOURNAL_FILE)})`);
     } else {
       url = o.target!.replace(/\/$/, '');
       hostToken = o.hostToken ?? (secret ? mintHostToken(secret, Date.now()) : null);
       if (!(await waitHealthy(url, 5000))) throw new Error(`no server answers at ${url}/health`);
+      const health = await fetchText(`${url}/health`, 5000);
+      const listed = health === null ? undefined : (JSON.parse(health) as { ports?: unknown }).ports;
+      if (Array.isArray(listed) && listed.length > 0 && listed.every((p) => Number.isInteger(p))) wsPorts = listed as number[];
       if (hostToken === null) log('no host token (--host-token or LIVELAB_SECRET): running without the host agent, no prompt latency');
     }
 
@@ -347,6 +359,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
         buyBoost: o.buyBoost ?? 0,
         churn: o.churn !== false,
         steady,
+        wsPorts,
       };
       clients.push(forkClient(i, config, log));
     }
@@ -400,8 +413,9 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       const p = clients.map((c) => c.progress).filter((x): x is ClientProgress => x !== null);
       const open = p.reduce((s, x) => s + x.open, 0);
       const last = samples[samples.length - 1];
+      const connecting = p.reduce((s, x) => s + (x.connecting ?? 0), 0);
       log(
-        `t=${Math.round((epochNow() - originEpoch) / 1000)}s open=${open} comments=${p.reduce((s, x) => s + x.comments, 0)} reconnects=${p.reduce((s, x) => s + x.reconnects, 0)}` +
+        `t=${Math.round((epochNow() - originEpoch) / 1000)}s open=${open} connecting=${connecting} comments=${p.reduce((s, x) => s + x.comments, 0)} reconnects=${p.reduce((s, x) => s + x.reconnects, 0)}` +
           (last ? ` server cpu=${last.cpuPct}% rss=${Math.round(last.rssBytes / 2 ** 20)}MB conns=${last.connections} loop p99=${last.loopP99Ms}ms` : ''),
       );
     }, 5000);

@@ -34,6 +34,10 @@ export interface ClientConfig {
    * and the recovery after them; latencies received in them are also recorded under `KEY.steady`
    */
   steady?: [number, number][];
+  /** the server's listening ports: viewer v connects to wsPorts[v mod n] ([]: the URL's port) */
+  wsPorts?: number[];
+  /** WebSocket handshakes in flight at once in this process (default MAX_CONNECTING) */
+  maxConnecting?: number;
 }
 
 export type ToClient =
@@ -49,6 +53,8 @@ export interface ClientProgress {
   index: number;
   open: number;
   agents: number;
+  /** connections waiting in the connect gate or handshaking */
+  connecting: number;
   framesIn: number;
   framesOut: number;
   comments: number;

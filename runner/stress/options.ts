@@ -44,6 +44,8 @@ export interface StressOptions {
   /** per-run secret and journal directory when the run starts its own server */
   stateDir?: string;
   maxPeers?: number;
+  /** listening ports of the server the run starts (viewers spread over them; default LISTENERS) */
+  listeners?: number;
   /**
    * restart fault: 'warm' kills the server and hands over to a spare process that has loaded the code and
    * the scenario but opens the journal only then (state is recovered from the journal either way);

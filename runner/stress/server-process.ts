@@ -38,10 +38,29 @@ export function killChildrenOnSignals(): void {
 export interface ServeInfo {
   url: string;
   port: number;
+  /** every listening port, `port` first */
+  ports?: number[];
   hostToken: string;
   pid: number;
   runStartEpoch: number;
   replayed: { inputs: number; orders: number };
+}
+
+/** `n` distinct free TCP ports on the loopback interface (bound together, then released). */
+export async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+      const s = createServer();
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', () => resolve(s));
+    })),
+  );
+  const ports = servers.map((s) => {
+    const a = s.address();
+    return typeof a === 'object' && a !== null ? a.port : 0;
+  });
+  await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+  return ports;
 }
 
 /** A free TCP port on the loopback interface (bound and released). */
@@ -59,6 +78,8 @@ export function freePort(): Promise<number> {
 
 export interface ServerProcessOptions {
   port: number;
+  /** extra listening ports (fixed, so that a restarted server listens where the clients reconnect) */
+  listenPorts?: number[];
   scenarioFile: string;
   stateDir: string;
   secret: string;
@@ -87,6 +108,7 @@ export class ServerProcess {
     const args = [
       BIN, 'serve', '--json',
       '--port', String(this.o.port),
+      ...((this.o.listenPorts ?? []).length > 0 ? ['--listen-ports', this.o.listenPorts!.join(',')] : []),
       '--scenario', this.o.scenarioFile,
       '--state-dir', this.o.stateDir,
       '--fanout-tick', String(this.o.fanoutTickMs),
