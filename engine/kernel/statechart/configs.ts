@@ -14,6 +14,8 @@ export interface Configuration {
   plans: Map<string, MicrostepPlan>;
   /** single-transition plans, by transition index (the common case, no string key) */
   single: (MicrostepPlan | undefined)[];
+  /** select() walks by event type (runtime.ts; opaque here) */
+  select: Map<string, unknown[]>;
 }
 
 export class ConfigurationTable {
@@ -29,7 +31,7 @@ export class ConfigurationTable {
     const has = new Uint8Array(this.g.nodes.length);
     for (const n of nodes) has[n] = 1;
     const id = this.list.length;
-    this.list.push({ id, nodes, has, value: this.valueOf(0, has), plans: new Map(), single: [] });
+    this.list.push({ id, nodes, has, value: this.valueOf(0, has), plans: new Map(), single: [], select: new Map() });
     this.byKey.set(key, id);
     return id;
   }

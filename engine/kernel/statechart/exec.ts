@@ -24,6 +24,9 @@ export class ActionRunner {
   private readonly K: number;
   private readonly raiseIds = new Map<number, Map<string, number>>();
   private readonly named = new Map<string, CompiledAction[]>();
+  private readonly assignArgs: { context: unknown; event: unknown; spawn: undefined; self: undefined; system: undefined } = {
+    context: undefined, event: undefined, spawn: undefined, self: undefined, system: undefined,
+  };
   private readonly impl: { actions: Record<string, unknown>; delays: Record<string, unknown>; guards: Record<string, unknown> };
 
   constructor(
@@ -84,18 +87,32 @@ export class ActionRunner {
         return;
       case A_ASSIGN: {
         const ctx = this.rt.context<Record<string, unknown>>(agent);
-        const a = { context: ctx, event, spawn: undefined, self: undefined, system: undefined };
-        let partial: Record<string, unknown>;
-        if (op.fn !== null) partial = op.fn(a, op.params) as Record<string, unknown>;
-        else {
-          partial = {};
+        // one argument object, refilled per assign (assigners run to completion and do not keep it)
+        const a = this.assignArgs;
+        a.context = ctx;
+        a.event = event;
+        if (op.fn !== null) {
+          const partial = op.fn(a, op.params) as Record<string, unknown>;
+          for (const key in partial) ctx[key] = partial[key];
+        } else {
           const map = op.data as Record<string, unknown>;
-          for (const key in map) {
-            const v = map[key];
-            partial[key] = typeof v === 'function' ? (v as AnyFn)(a, op.params) : v;
+          const keys = op.keys ??= Object.keys(map);
+          if (keys.length === 1) {
+            // one property: nothing else can observe it before it is set
+            const v = map[keys[0]!];
+            ctx[keys[0]!] = typeof v === 'function' ? (v as AnyFn)(a, op.params) : v;
+          } else {
+            // every assigner sees the context before this assign (XState computes them all, then merges)
+            const partial: Record<string, unknown> = {};
+            for (const key of keys) {
+              const v = map[key];
+              partial[key] = typeof v === 'function' ? (v as AnyFn)(a, op.params) : v;
+            }
+            for (const key of keys) ctx[key] = partial[key];
           }
         }
-        Object.assign(ctx, partial);
+        a.context = undefined;
+        a.event = undefined;
         return;
       }
       case A_RAISE:

@@ -58,6 +58,8 @@ export class StatechartRuntime {
   private readonly runner: ActionRunner;
   private readonly initialConfig: number;
   private readonly onDone: ((agent: number, now: number) => void) | null;
+  /** [t] for every transition t (select's single result, shared: process only reads it) */
+  private readonly singles: CompiledTransition[][];
 
   constructor(readonly compiled: CompiledMachine, opts: RuntimeOptions = {}) {
     const sequence = opts.sequence ?? new Sequence();
@@ -74,6 +76,7 @@ export class StatechartRuntime {
     this.initialPlan = planMicrostep(this.graph, [0], [{ source: 0, targets: initialTargets, reenter: true, actions: [] }], true);
     this.runner = new ActionRunner(this, compiled, opts.onEmit ?? null);
     this.onDone = opts.onDone ?? null;
+    this.singles = compiled.transitions.map((t) => [t]);
   }
 
   private initialNodes(): number[] {
@@ -214,35 +217,76 @@ export class StatechartRuntime {
   /** first candidate whose guard passes (XState's StateNode.next) */
   private pick(agent: number, candidates: readonly CompiledTransition[] | undefined, event: XEvent): CompiledTransition[] | null {
     if (candidates === undefined) return null;
+    const t = this.pickOne(agent, candidates, event);
+    return t === null ? null : this.singles[t.index]!;
+  }
+
+  private pickOne(agent: number, candidates: readonly CompiledTransition[], event: XEvent): CompiledTransition | null {
     for (let i = 0; i < candidates.length; i++) {
       const t = candidates[i]!;
-      if (t.guard === null || t.guard({ context: this.contexts[agent], event }, t.guardParams)) return [t];
+      if (t.guard === null || t.guard({ context: this.contexts[agent], event }, t.guardParams)) return t;
     }
     return null;
   }
 
-  /** XState's transitionNode over the active configuration: deepest states first, regions in order */
+  /**
+   * XState's transitionNode over the active configuration: deepest states first, regions in order.
+   * The walk depends only on (configuration, event type) apart from the guards, so it is flattened
+   * once per pair into a SelectPlan (only the nodes with candidates, in the walk's order) and cached;
+   * guards are then evaluated in exactly the order the walk would evaluate them.
+   */
   private select(agent: number, event: XEvent): CompiledTransition[] | null {
-    const has = this.configs.list[this.configOf[agent]!]!.has;
-    const visit = (n: number): CompiledTransition[] | null => {
-      const node = this.graph.nodes[n]!;
-      if (node.type === 'compound') {
-        for (const c of node.children) if (has[c] === 1) {
-          const r = visit(c);
-          if (r !== null) return r;
-          break;
-        }
-      } else if (node.type === 'parallel') {
+    const config = this.configs.list[this.configOf[agent]!]!;
+    let plan = config.select.get(event.type) as SelectPlan | undefined;
+    if (plan === undefined) config.select.set(event.type, (plan = this.selectPlan(config.has, event.type)));
+    if (plan === EMPTY_SELECT) return null;
+    return this.runSelect(agent, plan, event);
+  }
+
+  private runSelect(agent: number, plan: SelectPlan, event: XEvent): CompiledTransition[] | null {
+    for (let i = 0; i < plan.length; i++) {
+      const step = plan[i]!;
+      if (step.par === null) {
+        const t = this.pickOne(agent, step.candidates!, event);
+        if (t !== null) return this.singles[t.index]!;
+      } else {
         let all: CompiledTransition[] | null = null;
-        for (const c of node.children) {
-          const r = visit(c);
+        for (const region of step.par) {
+          const r = this.runSelect(agent, region, event);
           if (r !== null) (all ??= []).push(...r);
         }
         if (all !== null) return all;
       }
-      return this.pick(agent, node.on.get(event.type), event);
+    }
+    return null;
+  }
+
+  /** the walk of select() for one event type, keeping only the steps that can yield transitions */
+  private selectPlan(has: Uint8Array, type: string): SelectPlan {
+    const visit = (n: number, out: SelectStep[]): void => {
+      const node = this.graph.nodes[n]!;
+      if (node.type === 'compound') {
+        for (const c of node.children) if (has[c] === 1) {
+          visit(c, out);
+          break;
+        }
+      } else if (node.type === 'parallel') {
+        const regions: SelectStep[][] = [];
+        for (const c of node.children) {
+          const r: SelectStep[] = [];
+          visit(c, r);
+          if (r.length > 0) regions.push(r);
+        }
+        // one region that can take the event: its result is the whole result, its steps inline
+        if (regions.length === 1) out.push(...regions[0]!);
+        else if (regions.length > 1) out.push({ candidates: null, par: regions });
+      }
+      const candidates = node.on.get(type);
+      if (candidates !== undefined && candidates.length > 0) out.push({ candidates, par: null });
     };
-    return visit(0);
+    const out: SelectStep[] = [];
+    visit(0, out);
+    return out.length === 0 ? EMPTY_SELECT : out;
   }
 
   private process(agent: number, event: XEvent, ts: CompiledTransition[] | null): void {
@@ -329,6 +373,14 @@ export class StatechartRuntime {
 }
 
 const RELEASED = Symbol('released');
+
+/** one step of a cached select walk: a node's candidates, or parallel regions whose results join */
+interface SelectStep {
+  candidates: readonly CompiledTransition[] | null;
+  par: SelectPlan[] | null;
+}
+type SelectPlan = SelectStep[];
+const EMPTY_SELECT: SelectPlan = [];
 
 function noSpawn(): never {
   throw new Error('spawn() in a context factory is outside the fast-path subset');

@@ -29,6 +29,8 @@ export interface CompiledAction {
   /** timer slot (arm/disarm) or the raise id (delayed raise / cancel) */
   slot: number;
   id: string | null;
+  /** assign with property assigners: their keys (filled on first use) */
+  keys?: string[];
   /** arm: index into CompiledMachine.timers */
   timer?: number;
 }
