@@ -40,9 +40,11 @@ export class ActionRunner {
   }
 
   begin(_agent: number): void {
-    this.internal.length = 0;
+    // setting length is a runtime call even when it does not change anything: most macrosteps raise
+    // and emit nothing
+    if (this.internal.length !== 0) this.internal.length = 0;
     this.head = 0;
-    this.emits.length = 0;
+    if (this.emits.length !== 0) this.emits.length = 0;
   }
 
   nextInternal(): XEvent | undefined {
