@@ -1,7 +1,8 @@
 // Names, regions and cities through @faker-js/faker. One sampler owns one faker per language, both
 // driven by one swappable randomizer: reseeding it per viewer (an sfc32 key, ~20 ns) replaces faker's
 // Mersenne Twister, so no faker is ever built per viewer and the identity of (seed, viewer) is stable.
-import { Faker, base, en, zh_CN, type Randomizer } from '@faker-js/faker';
+import type { Randomizer } from '@faker-js/faker';
+import { EN_LOCALE, ZH_CN_LOCALE, newFaker } from '../../engine/faker-locales.ts';
 import { Sfc32, hashString, streamKey, type Rng } from '../../engine/kernel/index.ts';
 import type { Lang } from '../../engine/protocol.ts';
 import { NEW_TIER1, TIER1, TIER2 } from './cities.ts';
@@ -28,8 +29,8 @@ const PURPOSE = hashString('persona.identity');
 
 export class IdentitySampler {
   private readonly randomizer = streamRandomizer();
-  private readonly zh = new Faker({ locale: [zh_CN, en, base], randomizer: this.randomizer });
-  private readonly en = new Faker({ locale: [en, base], randomizer: this.randomizer });
+  private readonly zh = newFaker(ZH_CN_LOCALE, this.randomizer);
+  private readonly en = newFaker(EN_LOCALE, this.randomizer);
 
   constructor(private readonly seed: number) {}
 

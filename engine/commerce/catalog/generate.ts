@@ -1,6 +1,6 @@
 // Generated catalogs: SKUs drawn from the vocabulary, numbers from the kernel stream (seed, owner,
 // 'catalog') and names from faker, reseeded from that same stream. Same seed ⇒ same catalog.
-import { Faker, base, en, zh_CN } from '@faker-js/faker';
+import { EN_LOCALE, ZH_CN_LOCALE, newFaker } from '../../faker-locales.ts';
 import { InputError, RngStreams, logNormal, uniform, weightedIndex, type InputProblem } from '../../kernel/index.ts';
 import { CATEGORIES, catalogOf, type Catalog, type Category, type Sku, type Variant } from './types.ts';
 import { VOCABULARY, ZH_BRAND_SUFFIXES } from './vocabulary.ts';
@@ -39,8 +39,8 @@ export interface CategoryPlan {
 
 // One instance per language, reseeded on every call (building a Faker with its locale data is the costly
 // part). Generation is synchronous, so no other call can interleave between the reseed and the last draw.
-const fakerEn = new Faker({ locale: [en, base] });
-const fakerZh = new Faker({ locale: [zh_CN, en, base] });
+const fakerEn = newFaker(EN_LOCALE);
+const fakerZh = newFaker(ZH_CN_LOCALE);
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
