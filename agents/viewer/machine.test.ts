@@ -154,6 +154,17 @@ describe('viewer machine', () => {
     expect(answered.context.hostAnswers).toBe(1);
   });
 
+  it('re-plans its leave clock on a host answer only when the answer is to its own open question', () => {
+    const events: TimedEvent[] = [play(), { at: 7000, event: { type: 'host.answered', intent: 'price' } }];
+    const other = runSession({ persona: fixturePersona(), seed: 11, machine: quiet, until: 8000, events });
+    expect(other.context.doubt).toBe('');
+    expect(other.context.armAt).toBe(1000); // planned at playback start, untouched by someone else's answer
+    const mine = quiet.provide({ actions: { drawShopU: assign({ uShop: 0, doubt: 'price', doubtCat: 0 }) } });
+    const own = runSession({ persona: fixturePersona(), seed: 11, machine: mine, until: 8000, events });
+    expect(own.context.hostAnswers).toBe(1);
+    expect(own.context.armAt).toBe(7000);
+  });
+
   it('likes, gifts or follows on its cheer timer', () => {
     const m = quiet.provide({ delays: { cheerDue: 10_000 } });
     const r = runSession({ persona: fixturePersona(), seed: 6, machine: m, until: 100_000, events: [play()] });

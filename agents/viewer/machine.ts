@@ -61,7 +61,8 @@ export const viewerMachine = viewerSetup.createMachine({
                 // a counted-down sale: the wait is a reason to stay until it opens (re-planned at both ends)
                 'flashsale.announced': { target: 'present', reenter: true, actions: 'noteAnnounced' },
                 'flashsale.started': { guard: 'awaitedSale', target: 'present', reenter: true },
-                'host.answered': { target: 'present', reenter: true, actions: 'noteHostAnswer' },
+                // an answer to someone else's kind of question changes nothing here: no re-plan
+                'host.answered': { guard: 'answersMyDoubt', target: 'present', reenter: true, actions: 'noteHostAnswer' },
                 'order.confirmed': { guard: 'isMyOrder', target: 'present', reenter: true },
               },
             },

@@ -137,6 +137,7 @@ export const viewerSetup = setup({
   guards: {
     blameQoe: ({ context }) => attention.blameQoe(context),
     hasPaid: ({ context }) => context.orders > 0,
+    answersMyDoubt: ({ context, event }) => is(event, 'host.answered') && attention.answersDoubt(context, event.intent),
     picksOffer: ({ context }) => shop.chosenOffer(context) !== null,
     buysFocus: ({ context }) => shop.buysFocus(context),
     hasCart: ({ context }) => context.cart.length > 0,

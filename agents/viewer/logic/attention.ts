@@ -90,8 +90,13 @@ export function enterStage(ctx: ViewerContext, category: string, sku: string, su
   return { interests: drift(ctx.interests, ctx.segCat, steps, ctx.rng.drift, ctx.p.drift), segCat: cat, segAt: now };
 }
 
+/** whether a host answer of this intent answers this viewer's open question */
+export function answersDoubt(ctx: ViewerContext, intent: string): boolean {
+  return ctx.doubt !== '' && ctx.doubt === intent;
+}
+
 /** a host answer: engagement for everyone who asked that kind of question, a resolved doubt for this one */
 export function hostAnswer(ctx: ViewerContext, intent: string): Partial<ViewerContext> {
-  if (ctx.doubt === '' || ctx.doubt !== intent) return {};
+  if (!answersDoubt(ctx, intent)) return {};
   return { hostAnswers: ctx.hostAnswers + 1, doubt: '', answeredCat: ctx.doubtCat };
 }
