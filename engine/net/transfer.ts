@@ -45,8 +45,10 @@ export function chunkedTransfer(
  * A run of chunked segments, fetched one after another, computed segment by segment so that a player can
  * stop asking for more (engine/media download.ts): chunkedRunStart sends the first request, then each
  * chunkedRunSegment streams the next segment's parts, a later segment's request leaving when the one
- * before has arrived (what one chunkedTransfer per segment gives, with the same draws in the same order).
- * One segment after a start is exactly chunkedTransfer.
+ * before has arrived. That request drains up and travels half a round trip; model choice (for cost): it
+ * draws no queueing jitter or message loss as a lone message would (messageArrivalTime), which shortens
+ * the gap between a link-limited viewer's segments by the mean jitter (8 ms 4G, 30 ms weak 4G). One
+ * segment after a start is exactly chunkedTransfer.
  */
 export function chunkedRunStart(link: Link, requestMs: number, requestBytes: number): void {
   const atServer = messageArrivalTime(link, requestMs, requestBytes, UP);
@@ -74,10 +76,21 @@ export function chunkedRunSegment(
 ): number {
   let free = link.runFree;
   if (link.runPart > 0 && free !== Infinity) {
-    // a later segment is asked for once the one before has fully arrived, as one fetch per segment is:
-    // its request travels up while the bottleneck idles
-    free = messageArrivalTime(link, link.runPrev, link.runReqBytes, UP);
-    if (free !== Infinity) link.runRtt = rttAt(link, free);
+    // a later segment is asked for once the one before has fully arrived: its request drains up and
+    // travels half a round trip while the bottleneck idles (model choice: without a lone message's
+    // queueing-jitter and loss draws; an outage there takes the general path)
+    const t0 = link.runPrev;
+    const rtt = rttAt(link, t0);
+    const o = link.overlay;
+    const up = (link.seg.upKbps * (o === null ? 1 : o.factorIn(link.ow))) / 8;
+    const sent = up > 0 ? t0 + link.runReqBytes / up : NaN;
+    if (sent === sent && sent + link.phaseMs < link.seg.endMs && (o === null || sent < o.endOf(link.ow))) {
+      free = sent + rtt / 2;
+      link.runRtt = rtt;
+    } else {
+      free = messageArrivalTime(link, t0, link.runReqBytes, UP);
+      if (free !== Infinity) link.runRtt = rttAt(link, free);
+    }
   }
   if (free !== Infinity) free += transferLossDelay(link, packetsOf(m * partBytes), link.seg.loss, link.runRtt);
   // Each part: when there is no overlay and it drains inside the trace piece already located (the common
