@@ -54,12 +54,36 @@ describe('host machine', () => {
   });
 
   it('works through a burst of prompts one by one and drops what it cannot keep up with', () => {
-    const m = hostMachine.provide({ delays: { reaction: 1000 }, guards: { complies: () => true } });
+    const m = hostMachine.provide({ delays: { reaction: 1000, answerTime: 0 }, guards: { complies: () => true } });
     const burst = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ at: 5000, prompt: prompt(id, 'price') }));
     const r = run(m, twoSkus, burst, 120_000);
     const answers = r.out.filter((e) => e.msg.type === 'host.answer');
     expect(answers.map((e) => [e.t, (e.msg as { promptId: string }).promptId])).toEqual([[6000, 'a'], [7000, 'b'], [8000, 'c']]);
     expect((r.snapshot.context as { dropped: number }).dropped).toBe(2);
+  });
+
+  it('talks about a question before taking up the next; prompts arriving meanwhile queue, the overflow is dropped', () => {
+    const m = hostMachine.provide({ delays: { reaction: 1000, answerTime: 10_000 }, guards: { complies: () => true } });
+    const prompts = [{ at: 5000, prompt: prompt('a') }, ...['b', 'c', 'd', 'e'].map((id, i) => ({ at: 8000 + i * 1000, prompt: prompt(id) }))];
+    const r = run(m, twoSkus, prompts, 120_000);
+    const answers = r.out.filter((e) => e.msg.type === 'host.answer');
+    // a at 6000, talked about until 16000; b, c, d waited (queue of 3), e was dropped
+    expect(answers.map((e) => [e.t, (e.msg as { promptId: string }).promptId])).toEqual([[6000, 'a'], [17_000, 'b'], [28_000, 'c'], [39_000, 'd']]);
+    expect((r.snapshot.context as { dropped: number }).dropped).toBe(1);
+  });
+
+  it('answers take the configured time by default (median 15 s): a prompt stream faster than that backs up', () => {
+    const yes = hostMachine.provide({ guards: { complies: () => true } });
+    const prompts = Array.from({ length: 200 }, (_, i) => ({ at: 1000 + i * 5000, prompt: prompt(`p${i}`) }));
+    const long: HostTimeline = { durationMs: 10_000_000, events: [] };
+    const r = run(yes, long, prompts, 2_000_000, 5);
+    const answers = r.out.filter((e) => e.msg.type === 'host.answer');
+    const gaps = answers.slice(1).map((e, i) => e.t - answers[i]!.t).sort((a, b) => a - b);
+    const median = gaps[Math.floor(gaps.length / 2)]!;
+    // back-to-back: answer (~15 s) + reaction (~4 s) between answers, so about one prompt in four is taken
+    expect(median).toBeGreaterThan(15_000);
+    expect(median).toBeLessThan(25_000);
+    expect((r.snapshot.context as { dropped: number }).dropped).toBeGreaterThan(100);
   });
 
   it('complies with about the configured probability, deterministically per seed', () => {

@@ -1,6 +1,7 @@
 // The host statechart: follows the show timeline (segments, pitches, flash sales, Q&A blocks) and, in
 // parallel, acts on the marketing engine's prompts after a human reaction delay with a compliance
-// probability. Same fast-path subset as the viewer: named actions, guards and delays only.
+// probability, then talks about the question for a while (answering) before taking up the next one.
+// Same fast-path subset as the viewer: named actions, guards and delays only.
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import { logNormal } from '../../engine/kernel/index.ts';
 import { hostUpForCue, type HostDown, type HostUp } from '../../engine/protocol.ts';
@@ -44,6 +45,8 @@ export const hostMachine = setup({
       return Math.max(0, c.startAt + at - now(c));
     },
     reaction: ({ context: c }) => logNormal(c.rng, c.p.reactionMedianMs, c.p.reactionSigma) / (inQa(c) ? c.p.qaSpeedup : 1),
+    // talking about the question takes as long in a Q&A block as outside it
+    answerTime: ({ context: c }) => logNormal(c.rng, c.p.answerMedianMs, c.p.answerSigma),
   },
 }).createMachine({
   id: 'host',
@@ -69,11 +72,13 @@ export const hostMachine = setup({
             reacting: {
               after: {
                 reaction: [
-                  { guard: 'complies', target: 'next', actions: 'answerHead' },
+                  { guard: 'complies', target: 'answering', actions: 'answerHead' },
                   { target: 'next', actions: 'ignoreHead' },
                 ],
               },
             },
+            // the host talks about the question; prompts arriving meanwhile wait in the queue
+            answering: { after: { answerTime: 'next' } },
             // one prompt handled: the next one, if any, gets its own reaction delay
             next: { after: { 0: [{ guard: 'queueNotEmpty', target: 'reacting' }, { target: 'listening' }] } },
           },

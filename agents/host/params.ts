@@ -12,6 +12,12 @@ export interface HostParams {
   readonly qaSpeedup: number;
   /** prompts waiting beyond this are dropped (the host cannot keep up) */
   readonly maxQueue: number;
+  /** how long the host talks about a question it picked up, log-normal: median and log-space spread.
+   * Prompts that arrive meanwhile wait in the queue. Assumption (CALIBRATION.md has no figure for it):
+   * a spoken answer of a few sentences, ~40 words at ~150 words/min, is about 15 s; some are a quick
+   * "yes, it suits sensitive skin", some a demonstration, hence the spread */
+  readonly answerMedianMs: number;
+  readonly answerSigma: number;
 }
 
 export const DEFAULT_HOST_PARAMS: HostParams = {
@@ -21,4 +27,6 @@ export const DEFAULT_HOST_PARAMS: HostParams = {
   qaCompliance: 0.95,
   qaSpeedup: 2,
   maxQueue: 3,
+  answerMedianMs: 15_000,
+  answerSigma: 0.5,
 };
