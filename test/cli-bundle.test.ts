@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript module without types
 import { cliBundle } from '../bin/cli-bundle.mjs';
 
 const bundle = cliBundle as (entry: string, root?: string) => Promise<URL | null>;

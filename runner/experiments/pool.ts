@@ -6,6 +6,7 @@ import { InputError, type InputProblem } from '../../engine/kernel/index.ts';
 import type { RunResult } from '../../engine/result.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
 import { simulate } from '../sim/simulate.ts';
+import { workerEntry } from '../worker-bundle.ts';
 
 export interface PoolRequest {
   id: number;
@@ -54,9 +55,8 @@ async function runInThread(jobs: readonly PoolJob[], hooks: PoolHooks): Promise<
   }
 }
 
-function runOnWorkers(jobs: readonly PoolJob[], n: number, hooks: PoolHooks): Promise<void> {
-  const entry = new URL('./run-worker.ts', import.meta.url).href;
-  const boot = new URL('../worker-boot.mjs', import.meta.url);
+async function runOnWorkers(jobs: readonly PoolJob[], n: number, hooks: PoolHooks): Promise<void> {
+  const { url, entry } = await workerEntry(new URL('./run-worker.ts', import.meta.url));
   return new Promise<void>((resolve, reject) => {
     const pool: Worker[] = [];
     let next = 0;
@@ -75,7 +75,7 @@ function runOnWorkers(jobs: readonly PoolJob[], n: number, hooks: PoolHooks): Pr
       w.postMessage(req);
     };
     for (let i = 0; i < n; i++) {
-      const w = new Worker(boot, { workerData: { entry } });
+      const w = new Worker(url, { workerData: { entry } });
       w.on('message', (m: PoolReply) => {
         if (over) return;
         if (m.kind === 'progress') return hooks.onProgress?.(m.id, m.fraction);

@@ -2,11 +2,7 @@
 // epochs (run-epochs.ts) posts every worker its inboxes (post), the main thread meanwhile advances its
 // own shard, then waits for the workers' outboxes (collect). With N shards, shard 0 stays on the main thread next to the stack
 // and shards 1…N−1 run on N−1 workers, so `--workers 2` uses both cores of a two-core machine.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EpochSpan, RemoteEpochShard, ShardMessage } from '../../engine/kernel/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
@@ -16,6 +12,7 @@ import type { LatencyObservation } from './latency-series.ts';
 import type { ShardStats } from './shard.ts';
 import { shardOfViewer } from './partition.ts';
 import { ChannelError, SyncChannel, type ChannelOptions } from './sync-channel.ts';
+import { workerEntry, type WorkerEntry } from '../worker-bundle.ts';
 
 export interface ShardReport {
   records: ViewerRecord[];
@@ -204,71 +201,7 @@ function defaultSpinMicros(): number {
   return os.loadavg()[0]! < os.availableParallelism() - 1.5 ? 50 : 0;
 }
 
-interface WorkerEntry {
-  /** what the Worker runs */
-  url: URL;
-  /** the module worker-boot.mjs imports (tsx path) */
-  entry: string;
-}
-
-let entryPromise: Promise<WorkerEntry> | null = null;
-
-/**
- * The shard worker's code. Loading worker.ts's ~160 modules through tsx in a fresh thread takes
- * seconds (each resolve and load is a round trip to a hooks thread, under load much more), while the
- * main thread waits for it; one plain-JavaScript bundle of the same sources (esbuild, packages left
- * external, cached by content under node_modules/.cache/livelab) loads in a fraction of that. When
- * esbuild or the cache folder is not available, or a bundled source reads import.meta (whose
- * meaning a bundle would change), the worker loads worker.ts through tsx as before.
- */
+/** The shard worker's code (worker.ts), as a cached bundle: runner/worker-bundle.ts. */
 export function shardWorkerEntry(): Promise<WorkerEntry> {
-  const tsxEntry = new URL('./worker.ts', import.meta.url);
-  const fallback: WorkerEntry = { url: new URL('../worker-boot.mjs', import.meta.url), entry: tsxEntry.href };
-  if (process.env.LIVELAB_WORKER_BUNDLE === '0' || tsxEntry.protocol !== 'file:') return Promise.resolve(fallback);
-  entryPromise ??= bundleWorker(fileURLToPath(tsxEntry)).then(
-    (url) => (url ? { url, entry: tsxEntry.href } : fallback),
-    () => fallback,
-  );
-  return entryPromise;
-}
-
-async function bundleWorker(entryFile: string): Promise<URL | null> {
-  const root = path.resolve(path.dirname(entryFile), '..', '..');
-  const esbuild = await import('esbuild').catch(() => null);
-  if (!esbuild) return null;
-  const r = await esbuild.build({
-    absWorkingDir: root, entryPoints: [entryFile], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
-    write: false, metafile: true, logLevel: 'silent', legalComments: 'none',
-  });
-  const self = fileURLToPath(import.meta.url);
-  for (const input of Object.keys(r.metafile.inputs)) {
-    const file = path.resolve(root, input);
-    if (file !== self && /\bimport\.meta\b/.test(readFileSync(file, 'utf8'))) return null;
-  }
-  const code = r.outputFiles[0]!.text;
-  // in the project's node_modules, so that the bundle's package imports resolve as the sources' do
-  const dir = path.join(root, 'node_modules', '.cache', 'livelab');
-  const file = path.join(dir, `shard-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, code);
-    renameSync(tmp, file);
-    pruneOldBundles(dir, file);
-  }
-  return pathToFileURL(file);
-}
-
-/** bundles of earlier sources, unused for a day */
-function pruneOldBundles(dir: string, keep: string): void {
-  const dayAgo = Date.now() - 86_400_000;
-  for (const f of readdirSync(dir)) {
-    const p = path.join(dir, f);
-    if (p === keep || !/^shard-worker-[0-9a-f]+\.mjs$/.test(f)) continue;
-    try {
-      if (statSync(p).atimeMs < dayAgo && statSync(p).mtimeMs < dayAgo) unlinkSync(p);
-    } catch {
-      // another run pruned it first
-    }
-  }
+  return workerEntry(new URL('./worker.ts', import.meta.url));
 }
