@@ -34,15 +34,19 @@ export const viewerSetup = setup({
   actions: {
     // ---- presence and media
     emitJoin: emit(({ context: c }) => ({ type: 'room.join' as const, viewer: c.id, network: c.persona.network, follower: c.persona.follower, spendTier: spendTag(c.persona) })),
-    notePlaybackStarted: assign(({ context, event }) => ({
-      ...media.playbackStarted(context, is(event, 'playback.started') ? event.startupMs : undefined),
-      ...(is(event, 'playback.started') && event.kbps !== undefined ? { bitrateKbps: event.kbps } : {}),
-    })),
+    // the patches are fresh objects: extra fields go on them directly (spreading two patches into a
+    // third took a slow object-clone path on every stall end)
+    notePlaybackStarted: assign(({ context, event }) => {
+      const patch = media.playbackStarted(context, is(event, 'playback.started') ? event.startupMs : undefined);
+      if (is(event, 'playback.started') && event.kbps !== undefined) patch.bitrateKbps = event.kbps;
+      return patch;
+    }),
     noteStallStarted: assign(({ context }) => media.stallStarted(context)),
-    noteStallEnded: assign(({ context, event }) => ({
-      ...media.stallEnded(context, is(event, 'stall.ended') ? event.stallMs : undefined),
-      ...(is(event, 'stall.ended') && event.latencyMs !== undefined ? { latencyMs: event.latencyMs } : {}),
-    })),
+    noteStallEnded: assign(({ context, event }) => {
+      const patch = media.stallEnded(context, is(event, 'stall.ended') ? event.stallMs : undefined);
+      if (is(event, 'stall.ended') && event.latencyMs !== undefined) patch.latencyMs = event.latencyMs;
+      return patch;
+    }),
     noteQuality: assign(({ event }) => (is(event, 'quality.changed') ? { bitrateKbps: event.kbps } : {})),
     noteLatency: assign(({ event }) => (is(event, 'latency.high') ? { latencyMs: event.latencyMs } : {})),
     // ---- staying or leaving
