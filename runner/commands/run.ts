@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import type { RunResult } from '../../engine/result.ts';
-import { simulate } from '../sim/simulate.ts';
+import { autoWorkers, simulate } from '../sim/simulate.ts';
 import { resolveScenario, type CommonFlags } from '../scenario-input.ts';
 import { writeAtomic } from '../output.ts';
 import type { CliIo } from '../io.ts';
@@ -40,15 +40,15 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--viewers <n>', 'audience size (overrides audience.size)')
     .option('--duration <d>', 'show length: minutes, 90m, 2h, 1h30m (overrides show.durationMinutes)')
     .option('--variant <name>', 'run one of the scenario variants')
-    .option('--workers <n>', 'worker threads for the viewers (results are identical for any count)', '1')
+    .option('--workers <n>', "threads for the viewers, or 'auto': one per idle core for audiences of 20,000 or more (results are identical for any count)", 'auto')
     .option('--out <dir>', 'output folder (default out/<scenario>-<seed>/)')
     .option('--json', 'print result.json to stdout')
     .option('--no-report', 'skip report.html')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (file: string | undefined, flags: RunFlags) => {
       const { scenario, variant, file: scenarioFile } = await resolveScenario(file, flags);
-      const workers = Number(flags.workers ?? 1);
-      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new InputError([{ path: '--workers', expected: 'an integer from 1 to 64', value: flags.workers }]);
+      const workers = flags.workers === undefined || flags.workers === 'auto' ? autoWorkers(scenario.audience.size) : Number(flags.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new InputError([{ path: '--workers', expected: "'auto' or an integer from 1 to 64", value: flags.workers }]);
       const dir = flags.out ?? path.join('out', `${scenario.name}${variant ? `-${variant}` : ''}-${scenario.seed}`);
       const bar = flags.progress !== false && process.stderr.isTTY ? new SingleBar({ format: 'simulating {bar} {percentage}% | {vtime} of {vend} | {viewers} viewers | ETA {eta}s', stream: process.stderr, hideCursor: true }) : null;
       bar?.start(1000, 0, { vtime: '0:00', vend: clock(scenario.show.durationMinutes * 60_000), viewers: scenario.audience.size.toLocaleString('en') });
