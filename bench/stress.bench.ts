@@ -67,6 +67,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
       reconnect: l.reconnect,
     },
     commentsPerSecond: r.commentsPerSecond,
+    cpuPerViewerSecond: r.cost,
     danmakuShown: r.danmaku,
     orders: r.orders,
     server: {

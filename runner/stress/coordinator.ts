@@ -124,6 +124,12 @@ export interface StressResult {
    * of the delivered ones.
    */
   danmaku: { comments: number; delivered: number; meanViewers: number; perViewerPerSecond: number; samplingRatio: number } | null;
+  /**
+   * CPU per viewer-second in the hold (after the ramp, restarts included): the client processes' CPU
+   * (process.cpuUsage: user + system) and the server's (its /metrics, mean of the per-second samples),
+   * in µs per second of one open viewer connection; the cores they need at a given size follow
+   */
+  cost: { holdS: number; viewerSeconds: number; clientUsPerViewerSecond: number | null; serverUsPerViewerSecond: number | null } | null;
   /** the machine during the run: other work on it competes with the server and the clients */
   machine: {
     cpus: number;
@@ -421,7 +427,20 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
     }, 5000);
     const commentsAt = (): number => clients.reduce((s, c) => s + (c.progress?.comments ?? 0), 0);
     let holdComments: { t: number; n: number } | null = null;
-    const holdStart = setTimeout(() => (holdComments = { t: epochNow(), n: commentsAt() }), rampMs + 2000);
+    const clientCpuAt = (): number => clients.reduce((s, c) => s + (c.progress?.cpuSeconds ?? 0), 0);
+    let holdCpu: { t: number; cpu: number } | null = null;
+    const holdStart = setTimeout(() => {
+      holdComments = { t: epochNow(), n: commentsAt() };
+      holdCpu = { t: epochNow(), cpu: clientCpuAt() };
+    }, rampMs + 2000);
+    // viewer-seconds of the hold (open connections as the clients count them, once a second)
+    let viewerSeconds = 0;
+    let lastOpenAt = epochNow();
+    const openMeter = setInterval(() => {
+      const t = epochNow();
+      if (holdCpu !== null) viewerSeconds += (clients.reduce((s, c) => s + (c.progress?.open ?? 0), 0) * (t - lastOpenAt)) / 1000;
+      lastOpenAt = t;
+    }, 1000);
 
     for (const f of faults) {
       await sleep(originEpoch + f.atMs - epochNow());
@@ -456,6 +475,9 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
 
     await sleep(originEpoch + durationMs - epochNow());
     const holdEnd = epochNow();
+    clearInterval(openMeter);
+    const hc = holdCpu as { t: number; cpu: number } | null;
+    const clientCpuHold = hc === null ? null : { cpu: clientCpuAt() - hc.cpu, s: (holdEnd - hc.t) / 1000 };
     const measuredCps = holdComments !== null ? (commentsAt() - (holdComments as { t: number; n: number }).n) / ((holdEnd - (holdComments as { t: number; n: number }).t) / 1000) : 0;
     clearTimeout(holdStart);
     clearInterval(progressLog);
@@ -554,6 +576,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       browsers,
       netem,
       danmaku: null,
+      cost: null,
       targets: [],
       machine: { cpus: 0, loadavgStart: [], loadavgEnd: [], busyCores: 0, runCores: 0, otherCores: 0, schedP99Ms: 0, schedMaxMs: 0 },
       wallMs: Date.now() - wallStart,
@@ -576,6 +599,15 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
     };
     sched.disable();
     result.danmaku = danmakuShare(result);
+    if (clientCpuHold !== null && viewerSeconds > 0) {
+      const serverCpuS = result.server.cpuAvgPct === null ? null : (result.server.cpuAvgPct / 100) * clientCpuHold.s;
+      result.cost = {
+        holdS: Math.round(clientCpuHold.s),
+        viewerSeconds: Math.round(viewerSeconds),
+        clientUsPerViewerSecond: Math.round((clientCpuHold.cpu / viewerSeconds) * 1e6 * 10) / 10,
+        serverUsPerViewerSecond: serverCpuS === null ? null : Math.round((serverCpuS / viewerSeconds) * 1e6 * 10) / 10,
+      };
+    }
     result.targets = targetsOf(result);
     return result;
   } finally {

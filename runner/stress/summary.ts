@@ -83,6 +83,7 @@ export function formatSummary(r: StressResult): string {
     for (const b of r.browsers) out.push(`browser ${b.index}: ${b.summary}`);
   }
   if (r.netem.requested) out.push(`netem: ${r.netem.reason}`);
+  if (r.cost) out.push(`cpu per viewer-second in the hold: clients ${r.cost.clientUsPerViewerSecond ?? '–'} µs, server ${r.cost.serverUsPerViewerSecond ?? '–'} µs (${r.cost.viewerSeconds} viewer-seconds over ${r.cost.holdS} s)`);
   const mc = r.machine;
   out.push(`machine: ${mc.cpus} cores, ${mc.busyCores} busy on average (this run ${mc.runCores}, other work ${mc.otherCores}); load ${mc.loadavgStart[0]} → ${mc.loadavgEnd[0]}; scheduling delay of an idle process p99 ${mc.schedP99Ms} ms, max ${mc.schedMaxMs} ms`);
   out.push('');

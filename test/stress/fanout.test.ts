@@ -54,6 +54,11 @@ describe('danmaku fan-out', () => {
     }
     expect(total).toBeGreaterThan(ids.length * 3);
     expect(late.count('danmaku.batch')).toBe(0);
+    // sampling groups: one frame per group and batch, the same bytes to its members (never to an author
+    // of a comment in it: asserted above for every frame)
+    const texts = clients.flatMap((c) => c.frames.filter((f) => f.m.type === 'danmaku.batch').map((f) => JSON.stringify(f)));
+    expect(new Set(texts).size).toBeLessThan(texts.length / 1.5);
+    expect(srv.metrics.value('livelab_danmaku_group_frames_total', { kind: 'shared' })).toBeGreaterThan(texts.length / 2);
     for (const c of [...clients, late]) c.close();
   });
 });
