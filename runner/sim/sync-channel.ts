@@ -1,10 +1,10 @@
 // A blocking request/response channel between the main thread and one worker, over shared memory: a
-// growable SharedArrayBuffer with a small header flipped with Atomics. An epoch round trip costs a futex
+// growable SharedArrayBuffer with a small header flipped with Atomics. A round trip costs a futex
 // wake (or, with `spin`, a few cache-line transfers when both threads are running) instead of two
-// event-loop turns of postMessage: 72,000 epochs in a two-hour show.
+// event-loop turns of postMessage: 14,400 rounds of epochs in a two-hour show (run-epochs.ts).
 //
-// A frame is an op code, two numbers and an optional payload; only the payload is JSON (most epochs
-// carry none), so an empty epoch allocates nothing and encodes nothing.
+// A frame is an op code, two numbers and an optional payload; only the payload is JSON (most rounds
+// send no mail down), so an empty request allocates nothing and encodes nothing.
 //
 // States of the header's state word, and who moves it:
 //   IDLE ─main: request→ REQUEST ─worker: respond→ RESPONSE ─main: response→ IDLE

@@ -1,7 +1,8 @@
 // Viewer shards on worker threads, seen from the main thread as one remote epoch shard: each round of
 // epochs (run-epochs.ts) posts every worker its inboxes (post), the main thread meanwhile advances its
-// own shard, then waits for the workers' outboxes (collect). With N shards, shard 0 stays on the main thread next to the stack
-// and shards 1…N−1 run on N−1 workers, so `--workers 2` uses both cores of a two-core machine.
+// own shard, then waits for the workers' outboxes (collect); a worker holds the next round while the
+// current one is collected. With N shards, shard 0 stays on the main thread next to the stack and
+// shards 1…N−1 run on N−1 workers, so `--workers 2` uses both cores of a two-core machine.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EpochSpan, RemoteEpochShard, ShardMessage } from '../../engine/kernel/index.ts';
@@ -194,7 +195,7 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
 
 /**
  * Spin before sleeping only on an idle machine (1-minute load average below cores − 1.5: room for our
- * two threads): there a spin turns an epoch's futex wake-ups (tens of µs each, twice per epoch) into
+ * two threads): there a spin turns a round's futex wake-ups (0.1–0.5 ms each on this VM) into
  * cache-line transfers; on a busy machine spinning takes CPU from the thread being waited for.
  */
 function defaultSpinMicros(): number {
