@@ -10,8 +10,8 @@ export interface Configuration {
   nodes: readonly number[];
   has: Uint8Array;
   value: StateValue;
-  /** plan cache, keyed by the chosen transitions' indices joined with ',' ('' = the initial step) */
-  plans: Map<string, MicrostepPlan>;
+  /** plan cache of several chosen transitions, keyed by their indices (runtime.ts multiKey) */
+  plans: Map<string | number, MicrostepPlan>;
   /** single-transition plans, by transition index (the common case, no string key) */
   single: (MicrostepPlan | undefined)[];
   /** select() walks by event type (runtime.ts; opaque here) */

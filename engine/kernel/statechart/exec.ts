@@ -95,7 +95,7 @@ export class ActionRunner {
         a.event = event;
         if (op.fn !== null) {
           const partial = op.fn(a, op.params) as Record<string, unknown>;
-          for (const key in partial) ctx[key] = partial[key];
+          Object.assign(ctx, partial);
         } else {
           const map = op.data as Record<string, unknown>;
           const keys = op.keys ??= Object.keys(map);

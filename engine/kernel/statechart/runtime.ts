@@ -299,7 +299,7 @@ export class StatechartRuntime {
       if (plan === undefined) plan = config.single[ts[0]!.index] = planMicrostep(this.graph, config.nodes, ts);
     } else {
       // several regions took the event: conflict removal depends only on (configuration, transitions)
-      const key = ts.map((t) => t.index).join(',');
+      const key = multiKey(ts);
       plan = config.plans.get(key);
       if (plan === undefined) {
         const filtered = removeConflicts(this.graph, ts, new Set(config.nodes));
@@ -373,6 +373,28 @@ export class StatechartRuntime {
 }
 
 const RELEASED = Symbol('released');
+
+/**
+ * The plan-cache key of several transitions: their indices (+1) packed base 1024 into one number while
+ * that is exact (up to 5 transitions below index 1023; a number key hashes without building a string),
+ * else the indices joined with ','. The two forms never collide (number vs string).
+ */
+function multiKey(ts: readonly CompiledTransition[]): number | string {
+  if (ts.length <= 5) {
+    let key = 0;
+    let ok = true;
+    for (let i = 0; i < ts.length; i++) {
+      const ix = ts[i]!.index;
+      if (ix >= 1023) {
+        ok = false;
+        break;
+      }
+      key = key * 1024 + ix + 1;
+    }
+    if (ok) return key;
+  }
+  return ts.map((t) => t.index).join(',');
+}
 
 /** one step of a cached select walk: a node's candidates, or parallel regions whose results join */
 interface SelectStep {
