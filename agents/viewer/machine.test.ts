@@ -165,6 +165,19 @@ describe('viewer machine', () => {
     expect(own.context.armAt).toBe(7000);
   });
 
+  it('re-plans its leave clock on a quality change only when a bitrate below the low-bitrate line is involved', () => {
+    const start: TimedEvent = { at: 1000, event: { type: 'playback.started', startupMs: 1000, kbps: 2000 } };
+    const change = (kbps: number): TimedEvent => ({ at: 7000, event: { type: 'quality.changed', kbps } });
+    const up = runSession({ persona: fixturePersona(), seed: 11, machine: quiet, until: 8000, events: [start, change(3000)] });
+    expect(up.context.bitrateKbps).toBe(3000); // noted all the same
+    expect(up.context.armAt).toBe(1000); // the hazard did not change: no re-plan
+    const down = runSession({ persona: fixturePersona(), seed: 11, machine: quiet, until: 8000, events: [start, change(500)] });
+    expect(down.context.bitrateKbps).toBe(500);
+    expect(down.context.armAt).toBe(7000);
+    const back = runSession({ persona: fixturePersona(), seed: 11, machine: quiet, until: 9000, events: [start, change(500), { at: 8000, event: { type: 'quality.changed', kbps: 2000 } }] });
+    expect(back.context.armAt).toBe(8000); // leaving the low range re-plans too
+  });
+
   it('likes, gifts or follows on its cheer timer', () => {
     const m = quiet.provide({ delays: { cheerDue: 10_000 } });
     const r = runSession({ persona: fixturePersona(), seed: 6, machine: m, until: 100_000, events: [play()] });

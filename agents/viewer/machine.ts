@@ -54,7 +54,8 @@ export const viewerMachine = viewerSetup.createMachine({
               on: {
                 'stall.started': { target: 'present', reenter: true },
                 'stall.ended': { target: 'present', reenter: true },
-                'quality.changed': { target: 'present', reenter: true },
+                // a bitrate change matters to the hazard only below lowBitrateKbps (models/leave-hazard.ts)
+                'quality.changed': { guard: 'bitrateMatters', target: 'present', reenter: true },
                 'latency.high': { target: 'present', reenter: true },
                 'show.segment': { target: 'present', reenter: true, actions: 'enterStage' },
                 'product.pitched': { target: 'present', reenter: true, actions: 'enterStage' },

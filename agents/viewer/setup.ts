@@ -141,6 +141,7 @@ export const viewerSetup = setup({
   guards: {
     blameQoe: ({ context }) => attention.blameQoe(context),
     hasPaid: ({ context }) => context.orders > 0,
+    bitrateMatters: ({ context, event }) => is(event, 'quality.changed') && attention.bitrateChangeMatters(context, event.kbps),
     answersMyDoubt: ({ context, event }) => is(event, 'host.answered') && attention.answersDoubt(context, event.intent),
     picksOffer: ({ context }) => shop.chosenOffer(context) !== null,
     buysFocus: ({ context }) => shop.buysFocus(context),

@@ -90,6 +90,16 @@ export function enterStage(ctx: ViewerContext, category: string, sku: string, su
   return { interests: drift(ctx.interests, ctx.segCat, steps, ctx.rng.drift, ctx.p.drift), segCat: cat, segAt: now };
 }
 
+/**
+ * Whether a bitrate change from the context's bitrate to `kbps` changes the base hazard: only a
+ * bitrate below lowBitrateKbps (and known, > 0) enters it, on either side of the change. Otherwise
+ * re-planning the leave clock would compute the same regime again.
+ */
+export function bitrateChangeMatters(ctx: ViewerContext, kbps: number): boolean {
+  const low = ctx.p.leave.lowBitrateKbps;
+  return (ctx.bitrateKbps > 0 && ctx.bitrateKbps < low) || (kbps > 0 && kbps < low);
+}
+
 /** whether a host answer of this intent answers this viewer's open question */
 export function answersDoubt(ctx: ViewerContext, intent: string): boolean {
   return ctx.doubt !== '' && ctx.doubt === intent;
