@@ -4,7 +4,9 @@
 // may differ between two runs of the same scenario and seed (wall-clock figures).
 import { z } from 'zod';
 
-export const RESULT_SCHEMA_VERSION = '1.0';
+/** 1.1 added commerce.rejected; a 1.0 result.json still reads (the report command renders old runs) */
+export const RESULT_SCHEMA_VERSION = '1.1';
+const READABLE_VERSIONS = ['1.0', RESULT_SCHEMA_VERSION] as const;
 
 const p50p95 = z.object({ p50: z.number(), p95: z.number() }).describe('percentiles');
 const p50p99 = z.object({ p50: z.number(), p99: z.number() }).describe('percentiles');
@@ -22,7 +24,7 @@ export const NetworkStatsSchema = z.object({
 
 export const RunResultSchema = z
   .object({
-    schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+    schemaVersion: z.enum(READABLE_VERSIONS).describe('version of this schema (docs/result.schema.json)'),
     livelabVersion: z.string(),
     scenario: z.object({ name: z.string(), hash: z.string().describe('sha-256 of the canonical scenario after overrides'), description: z.string().optional(), variant: z.string().optional() }),
     seed: z.number().int(),
@@ -48,6 +50,13 @@ export const RunResultSchema = z
       conversionRate: num.describe('paying viewers / arrived viewers'),
       returnRate: num,
       crossSellRate: num.describe('orders with ≥ 2 distinct SKUs / orders'),
+      rejected: z
+        .object({
+          outOfStock: z.number().int().describe('checkouts refused because a SKU (or its flash-sale stock) had run out'),
+          paymentFailed: z.number().int().describe('checkouts whose payment failed (e.g. during an injected payment outage)'),
+        })
+        .optional()
+        .describe('checkouts that did not become orders, by reason (schema 1.1)'),
     }),
     funnel: z.object({ entered: z.number().int(), productViewed: z.number().int(), addedToCart: z.number().int(), checkedOut: z.number().int(), paid: z.number().int() }),
     marketing: z.object({
@@ -88,3 +97,9 @@ export const RunResultSchema = z
 
 export type RunResult = z.infer<typeof RunResultSchema>;
 export type NetworkStats = z.infer<typeof NetworkStatsSchema>;
+
+/** The JSON Schema of result.json (docs/result.schema.json, `livelab schema --result`): the output form, draft-07. */
+export function resultJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(RunResultSchema, { io: 'output', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...schema, title: `LiveLab result.json, schema ${RESULT_SCHEMA_VERSION}` };
+}

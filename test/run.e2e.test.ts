@@ -35,6 +35,8 @@ describe('livelab run', () => {
     expect(first.funnel.entered).toBe(first.viewers.arrived);
     expect(first.funnel.productViewed).toBeLessThanOrEqual(first.funnel.entered);
     expect(first.funnel.paid).toBeLessThanOrEqual(first.funnel.checkedOut);
+    expect(first.schemaVersion).toBe('1.1');
+    expect(Object.keys(first.commerce.rejected ?? {}).sort()).toEqual(['outOfStock', 'paymentFailed']);
     expect(first.digest).toMatch(/^[0-9a-f]{32}$/);
     expect(first.qoe.byNetwork['3g']!.startupMs.p50).toBeGreaterThan(first.qoe.byNetwork['4g']!.startupMs.p50);
   });

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../engine/kernel/index.ts';
 import { describeScenario, loadScenario, scenarioJsonSchema, scenarioReference, type Scenario } from '../../scenarios/schema/index.ts';
 import type { CliIo } from '../io.ts';
+import { resultJsonSchema } from '../../engine/result.ts';
 
 /** Reads and loads a scenario file; an unreadable file is bad input (exit 2) like a bad scenario. */
 export async function readScenarioFile(file: string): Promise<Scenario> {
@@ -40,10 +41,13 @@ export function registerScenarioCommands(program: Command, io: CliIo): void {
 
   program
     .command('schema')
-    .description('print the JSON Schema of scenario files (for editors), or the reference docs with --format markdown')
+    .description('print the JSON Schema of scenario files (for editors), or the reference docs with --format markdown; with --result, the JSON Schema of result.json')
     .option('--format <format>', 'json or markdown', 'json')
-    .action((opts: { format: string }) => {
-      if (opts.format === 'json') io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    .option('--result', 'the schema of result.json instead (JSON only)')
+    .action((opts: { format: string; result?: boolean }) => {
+      if (opts.result && opts.format !== 'json') throw new InputError([{ path: '--format', expected: "'json' with --result", value: opts.format }]);
+      if (opts.result) io.out(`${JSON.stringify(resultJsonSchema(), null, 2)}\n`);
+      else if (opts.format === 'json') io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       else if (opts.format === 'markdown') io.out(scenarioReference());
       else throw new InputError([{ path: '--format', expected: "'json' or 'markdown'", value: opts.format }]);
     });

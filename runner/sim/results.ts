@@ -97,6 +97,7 @@ export function buildResult(s: Scenario, variant: string | undefined, hub: Stack
       conversionRate: r3(commerce.conversionRate(cs, arrived) * 1000) / 1000,
       returnRate: r3(cs.returnRate * 1000) / 1000,
       crossSellRate: r3(cs.crossSellRate * 1000) / 1000,
+      rejected: { outOfStock: cs.checkouts.rejected['out-of-stock'], paymentFailed: cs.checkouts.rejected['payment-failed'] },
     },
     funnel: { entered, productViewed, addedToCart, checkedOut, paid },
     marketing: {
