@@ -85,74 +85,50 @@ describe('epochs', () => {
     ).toThrow(/would arrive before 100/);
   });
 
+  /** agents 0–2 in this thread, 3–4 on a remote shard that holds `depth` rounds; the loop's order of calls */
+  function runWithRemote(lookahead: number, depth: number) {
+    const order: string[] = [];
+    const applied: string[] = [];
+    const far = makeShard([3, 4], []);
+    const near = makeShard([0, 1, 2], []);
+    const queue: ShardMessage<string>[][][] = [];
+    const remote: RemoteEpochShard<string, string> = {
+      depth,
+      post: (round) => {
+        expect(queue.length).toBeLessThan(depth);
+        order.push(`post ${round.map((e) => e.from).join(',')}`);
+        queue.push(round.map((e) => [...(far.advance(e.from, e.to, e.inbox) as readonly ShardMessage<string>[])]));
+      },
+      collect: () => (order.push('collect'), queue.shift()!),
+      advance: () => {
+        throw new Error('runEpochsSync must use post/collect');
+      },
+    };
+    const local: EpochShard<string, string> = { advance: (f, t, i) => (order.push(`advance ${f}`), near.advance(f, t, i)) };
+    const stats = runEpochsSync({
+      shards: [local, remote],
+      hub: { apply: (_end, merged, at) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: at, msg: 'pong' })) },
+      delta: 100,
+      lookahead,
+      end: 1000,
+      shardOf: (a) => (a < 3 ? 0 : 1),
+    });
+    expect(applied).toEqual(run([[0, 1, 2, 3, 4]], lookahead).applied);
+    return { order, stats };
+  }
+
   it('remote shards are posted a round before the in-thread ones advance, collected after, with the same result', () => {
-    for (const lookahead of [1, 3]) {
-      const order: string[] = [];
-      const applied: string[] = [];
-      const far = makeShard([3, 4], []);
-      const near = makeShard([0, 1, 2], []);
-      let posted: ShardMessage<string>[][] | null = null;
-      const remote: RemoteEpochShard<string, string> = {
-        post: (round) => {
-          order.push(`post ${round.map((e) => e.from).join(',')}`);
-          posted = round.map((e) => [...(far.advance(e.from, e.to, e.inbox) as readonly ShardMessage<string>[])]);
-        },
-        collect: () => {
-          order.push('collect');
-          const out = posted!;
-          posted = null;
-          return out;
-        },
-        advance: () => {
-          throw new Error('runEpochsSync must use post/collect');
-        },
-      };
-      const local: EpochShard<string, string> = { advance: (f, t, i) => (order.push(`advance ${f}`), near.advance(f, t, i)) };
-      const stats = runEpochsSync({
-        shards: [local, remote],
-        hub: { apply: (end, merged, at) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: at, msg: 'pong' })) },
-        delta: 100,
-        lookahead,
-        end: 1000,
-        shardOf: (a) => (a < 3 ? 0 : 1),
-      });
-      expect(applied).toEqual(run([[0, 1, 2, 3, 4]], lookahead).applied);
-      expect(stats.rounds).toBe(Math.ceil(10 / lookahead));
-      if (lookahead === 1) expect(order.slice(0, 6)).toEqual(['post 0', 'advance 0', 'collect', 'post 100', 'advance 100', 'collect']);
-      else expect(order.slice(0, 5)).toEqual(['post 0,100,200', 'advance 0', 'advance 100', 'advance 200', 'collect']);
-    }
+    const one = runWithRemote(1, 1);
+    expect(one.stats.rounds).toBe(10);
+    expect(one.order.slice(0, 6)).toEqual(['post 0', 'advance 0', 'collect', 'post 100', 'advance 100', 'collect']);
+    const three = runWithRemote(3, 1);
+    expect(three.stats.rounds).toBe(4);
+    expect(three.order.slice(0, 5)).toEqual(['post 0,100,200', 'advance 0', 'advance 100', 'advance 200', 'collect']);
   });
 
   it('a remote shard that holds two rounds gets round r + 1 before round r is collected, with the same result', () => {
     for (const lookahead of [2, 3, 4, 5]) {
-      const order: string[] = [];
-      const applied: string[] = [];
-      const far = makeShard([3, 4], []);
-      const near = makeShard([0, 1, 2], []);
-      const queue: ShardMessage<string>[][][] = [];
-      const remote: RemoteEpochShard<string, string> = {
-        depth: 2,
-        post: (round) => {
-          expect(queue.length).toBeLessThan(2);
-          order.push(`post ${round.map((e) => e.from).join(',')}`);
-          queue.push(round.map((e) => [...(far.advance(e.from, e.to, e.inbox) as readonly ShardMessage<string>[])]));
-        },
-        collect: () => (order.push('collect'), queue.shift()!),
-        advance: () => {
-          throw new Error('runEpochsSync must use post/collect');
-        },
-      };
-      const local: EpochShard<string, string> = { advance: (f, t, i) => (order.push(`advance ${f}`), near.advance(f, t, i)) };
-      const stats = runEpochsSync({
-        shards: [local, remote],
-        hub: { apply: (end, merged, at) => merged.map((m) => (applied.push(`${m.t}/${m.agent}/${m.seq}`), { ...m, t: at, msg: 'pong' })) },
-        delta: 100,
-        lookahead,
-        end: 1000,
-        shardOf: (a) => (a < 3 ? 0 : 1),
-      });
-      const one = run([[0, 1, 2, 3, 4]], lookahead);
-      expect(applied).toEqual(one.applied);
+      const { order, stats } = runWithRemote(lookahead, 2);
       const r = Math.floor(lookahead / 2);
       expect(stats.rounds).toBe(Math.ceil(10 / r));
       const first = Array.from({ length: r }, (_, i) => i * 100).join(',');
