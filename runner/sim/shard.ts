@@ -56,6 +56,8 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
   // by viewer id (this shard's viewers only)
   private readonly handleOf = new Map<number, number>();
   private readonly active = new Set<number>();
+  /** 1 while a handle is in `active` (the hot checks read this, not the Set) */
+  private isActive = new Uint8Array(1024);
   private pending: ShardMessage<ViewerUp>[] = [];
   private readonly showEndMs: number;
   /** report observation: latency to live per minute (reads the players only) */
@@ -116,10 +118,10 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
       case K_ARRIVE:
         return this.arrive(target);
       case K_MEDIA:
-        if (this.rt.generation(target) === arg && this.active.has(target)) this.mediaStep(target);
+        if (this.rt.generation(target) === arg && this.isActive[target] === 1) this.mediaStep(target);
         return;
       case K_DOWN:
-        if (this.rt.generation(target) === arg && this.active.has(target)) {
+        if (this.rt.generation(target) === arg && this.isActive[target] === 1) {
           this.stats.delivered++;
           this.rt.send(target, payload as XEvent);
         }
@@ -141,6 +143,12 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     const h = this.rt.peekHandle();
     this.handleOf.set(id, h);
     this.active.add(h);
+    if (h >= this.isActive.length) {
+      const grown = new Uint8Array(Math.max(h + 1, this.isActive.length * 2));
+      grown.set(this.isActive);
+      this.isActive = grown;
+    }
+    this.isActive[h] = 1;
     this.viewerOf[h] = id;
     this.links[h] = link;
     this.profileOf[h] = profile;
@@ -151,16 +159,16 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     this.latency.start(h);
     const spawned = this.rt.spawn({ persona, rng: this.streams, clock: { now: () => this.rt.now } });
     if (spawned !== h) throw new Error(`ViewerShard: expected handle ${h}, got ${spawned}`);
-    if (p.nextMs < Infinity && this.active.has(h)) this.rt.schedule(p.nextMs, K_MEDIA, h, this.rt.generation(h));
+    if (p.nextMs < Infinity && this.isActive[h] === 1) this.rt.schedule(p.nextMs, K_MEDIA, h, this.rt.generation(h));
   }
 
   private mediaStep(h: number): void {
     const p = this.players[h]!;
     step(p, this.media);
     this.stats.mediaSteps++;
-    for (let i = 0; i < this.media.n && this.active.has(h); i++) this.rt.send(h, mediaEvent(this.media.kind[i]!, this.media.arg[i]!, this.media.arg2[i]!));
+    for (let i = 0; i < this.media.n && this.isActive[h] === 1; i++) this.rt.send(h, mediaEvent(this.media.kind[i]!, this.media.arg[i]!, this.media.arg2[i]!));
     this.media.clear();
-    if (this.active.has(h) && p.nextMs < Infinity) this.rt.schedule(p.nextMs, K_MEDIA, h, this.rt.generation(h));
+    if (this.isActive[h] === 1 && p.nextMs < Infinity) this.rt.schedule(p.nextMs, K_MEDIA, h, this.rt.generation(h));
   }
 
   private emitted(h: number, msg: ViewerUp, now: number): void {
@@ -187,6 +195,7 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
       latencyMeanMs: orMinus1(q.latencyMeanMs), nqoe: orMinus1(q.nqoe), orders: ctx.orders, spent: ctx.spent, comments: ctx.comments,
     });
     this.active.delete(h);
+    this.isActive[h] = 0;
     this.handleOf.delete(id);
     this.players[h] = null;
     this.links[h] = null;

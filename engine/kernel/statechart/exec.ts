@@ -13,6 +13,11 @@ import {
 import { UnsupportedStatechartError } from './unsupported.ts';
 
 const K_RAISE = -1;
+
+function allPlain(map: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (typeof map[keys[i]!] === 'function') return false;
+  return true;
+}
 const clampDelay = (ms: number): number => (Number.isFinite(ms) && ms > 0 ? ms : 0);
 
 export class ActionRunner {
@@ -103,6 +108,9 @@ export class ActionRunner {
             // one property: nothing else can observe it before it is set
             const v = map[keys[0]!];
             ctx[keys[0]!] = typeof v === 'function' ? (v as AnyFn)(a, op.params) : v;
+          } else if (allPlain(map, keys)) {
+            // plain values (enqueue.assign({ ... })): nothing runs that could see a half-done merge
+            for (const key of keys) ctx[key] = map[key];
           } else {
             // every assigner sees the context before this assign (XState computes them all, then merges)
             const partial: Record<string, unknown> = {};
