@@ -46,7 +46,7 @@ describe('livelab run', () => {
     expect(withoutEngine(again)).toEqual(withoutEngine(first));
     const other = run(['--seed', '8']);
     expect(other.digest).not.toBe(first.digest);
-  });
+  }, 240_000); // two runs: 82 s once with the whole suite at load 9
 
   it('gives the same result.json (except engine) on 1 and 2 worker threads', () => {
     const two = run(['--workers', '2']);
