@@ -28,20 +28,21 @@ export interface SimulateOptions {
 }
 
 /**
- * Below this audience a second thread does not pay for its start-up and round trips: measured at load
- * 9 (run in a nice −20 scheduling group), 10,000 viewers ran in 9.0–10.5 s on one thread and 13–14 s
- * on two; 30,000 in 33.4 s on one and 27.8 s on two.
+ * Below this audience a second thread does not pay for its start-up and round trips. Measured on this
+ * 2-core machine at load ~1: 10,000 viewers ran in 6.4–6.6 s on one thread and 7.5–7.6 s on two;
+ * 100,000 in 101.0 s on one and 50.5 s on two (30,000 at load 9: 33.4 s and 27.8 s).
  */
 export const AUTO_WORKERS_MIN_VIEWERS = 20_000;
 
 /**
- * `--workers auto`: one thread per core that is idle now (cores minus the 1-minute load average,
- * rounded), at least 1, for audiences of AUTO_WORKERS_MIN_VIEWERS or more; else 1. Results do not
- * depend on it; only the wall time does.
+ * `--workers auto`: for audiences of AUTO_WORKERS_MIN_VIEWERS or more, one thread per core, less one
+ * for each whole unit by which the 1-minute load average exceeds 0.5 (a run that just finished leaves
+ * about 1 in it for a minute; a busy machine has no core to spare); at least 1. Smaller audiences get
+ * one. Results do not depend on it; only the wall time does.
  */
 export function autoWorkers(viewers: number, cores = os.availableParallelism(), load = os.loadavg()[0]!): number {
   if (viewers < AUTO_WORKERS_MIN_VIEWERS) return 1;
-  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+  return Math.max(1, Math.min(cores, cores - Math.floor(Math.max(0, load - 0.5))));
 }
 
 /** grace after the show's end for the last leaves to reach the stack */
