@@ -146,17 +146,7 @@ export function request(p: Player, t: number): void {
     // a run that was not cut has replayed all its segments but the last, what complete() would redo: kept
     // for it (a cut run also replayed the segment where it stopped, so complete() redoes that one)
     p.runReplayed = 0;
-    if (run === g) {
-      p.runTpFast = p.tpFast;
-      p.runTpSlow = p.tpSlow;
-      p.runTpFastDecay = p.tpFastDecay;
-      p.runTpSlowDecay = p.tpSlowDecay;
-      p.runPlaceholderS = p.bolaPlaceholderS;
-      p.runBolaLastMs = p.bolaLastMs;
-      p.runBolaSteady = p.bolaSteady;
-      p.runUseBola = p.useBola;
-      p.runReplayed = 1;
-    }
+    if (run === g) keepReplayed(p);
     p.tpFast = fast;
     p.tpSlow = slow;
     p.tpFastDecay = fastDecay;
@@ -173,6 +163,31 @@ export function request(p: Player, t: number): void {
   for (let i = 0; i < run; i++) setRung(p, k + i, q);
 }
 
+/** request() keeps the estimator and rule state its replay of a run reached, for complete() to reuse. */
+function keepReplayed(p: Player): void {
+  p.runTpFast = p.tpFast;
+  p.runTpSlow = p.tpSlow;
+  p.runTpFastDecay = p.tpFastDecay;
+  p.runTpSlowDecay = p.tpSlowDecay;
+  p.runPlaceholderS = p.bolaPlaceholderS;
+  p.runBolaLastMs = p.bolaLastMs;
+  p.runBolaSteady = p.bolaSteady;
+  p.runUseBola = p.useBola;
+  p.runReplayed = 1;
+}
+
+/** complete() takes the state request()'s replay kept (keepReplayed) instead of replaying again. */
+function useReplayed(p: Player): void {
+  p.tpFast = p.runTpFast;
+  p.tpSlow = p.runTpSlow;
+  p.tpFastDecay = p.runTpFastDecay;
+  p.tpSlowDecay = p.runTpSlowDecay;
+  p.bolaPlaceholderS = p.runPlaceholderS;
+  p.bolaLastMs = p.runBolaLastMs;
+  p.bolaSteady = p.runBolaSteady;
+  p.useBola = p.runUseBola;
+}
+
 /** The transfer in flight has fully arrived at t (its parts already applied to the buffer). */
 export function complete(p: Player, t: number): void {
   const cfg = p.cfg;
@@ -181,14 +196,7 @@ export function complete(p: Player, t: number): void {
   // chose this rung each time, and kept the result unless BUFFER_EMPTY came since: then it is redone)
   if (g > 1) {
     if (p.runReplayed === 1) {
-      p.tpFast = p.runTpFast;
-      p.tpSlow = p.runTpSlow;
-      p.tpFastDecay = p.runTpFastDecay;
-      p.tpSlowDecay = p.runTpSlowDecay;
-      p.bolaPlaceholderS = p.runPlaceholderS;
-      p.bolaLastMs = p.runBolaLastMs;
-      p.bolaSteady = p.runBolaSteady;
-      p.useBola = p.runUseBola;
+      useReplayed(p);
       p.segments += g - 1;
       p.dlReqMs = p.f[partsBase(p) + (g - 1) * cfg.partsPerSegment - 1]!;
     } else {
