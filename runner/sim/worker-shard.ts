@@ -133,12 +133,17 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
     if (this.rounds.length >= ROUNDS_IN_FLIGHT) throw new Error(`WorkerShards.post: ${ROUNDS_IN_FLIGHT} rounds already in flight`);
     this.rounds.push(round.length);
     const from = round[0]!.from, to = round[round.length - 1]!.to;
+    const channel = this.posted % ROUNDS_IN_FLIGHT;
+    // most rounds carry no mail: nothing to sort out, no payload
+    if (round.every((span) => span.inbox.length === 0)) {
+      for (const c of this.channels) c[channel]!.request({ op: OP_ADVANCE, a: from, b: to });
+      this.posted++;
+      return;
+    }
     // per worker, per epoch of the round: its inbox (a BROADCAST goes to every worker)
     const boxes: ShardMessage<ViewerDown>[][][] = this.channels.map(() => round.map(() => []));
-    let any = false;
     round.forEach((span, e) => {
       for (const m of span.inbox) {
-        any = true;
         if (m.agent < 0) for (const b of boxes) b[e]!.push(m);
         else boxes[n === 1 ? 0 : shardOfViewer(m.agent, this.shards) - this.first]![e]!.push(m);
       }
@@ -146,7 +151,7 @@ export class WorkerShards implements RemoteEpochShard<ViewerUp, ViewerDown> {
     for (let i = 0; i < n; i++) {
       const inboxes = boxes[i]!;
       const frame: RoundRequest = { inboxes };
-      this.channels[i]![this.posted % ROUNDS_IN_FLIGHT]!.request({ op: OP_ADVANCE, a: from, b: to, ...(any && inboxes.some((b) => b.length > 0) ? { payload: frame } : {}) });
+      this.channels[i]![channel]!.request({ op: OP_ADVANCE, a: from, b: to, ...(inboxes.some((b) => b.length > 0) ? { payload: frame } : {}) });
     }
     this.posted++;
   }

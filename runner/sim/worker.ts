@@ -6,7 +6,7 @@
 // exits any other way (an uncaught error, process.exit) closes the channel from its 'exit' handler.
 // Before 'ready' the main thread is still on its event loop and sees failures as events.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ShardMessage } from '../../engine/kernel/index.ts';
+import { planEpochs, type ShardMessage } from '../../engine/kernel/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 import { shardOfViewer } from './partition.ts';
 import { SyncChannel } from './sync-channel.ts';
@@ -31,14 +31,12 @@ for (let n = 0; ; n++) {
       const inboxes = (req.payload as RoundRequest | undefined)?.inboxes;
       const counts: number[] = [];
       let messages: ShardMessage<ViewerUp>[] = [];
-      // the round's epochs, as run-epochs.ts plans them: Δ long, the last one cut at b
-      for (let from = req.a, e = 0; from < req.b; e++) {
-        const to = Math.min(from + delta, req.b);
-        const out = shard.advance(from, to, inboxes?.[e] ?? []);
+      // the round's epochs, planned as run-epochs.ts planned them
+      planEpochs(req.a, Infinity, delta, req.b).forEach((span, e) => {
+        const out = shard.advance(span.from, span.to, inboxes?.[e] ?? []);
         counts.push(out.length);
         messages = messages.length === 0 ? out : messages.concat(out);
-        from = to;
-      }
+      });
       channel.respond({ op: OP_ADVANCE, a: req.b, b: 0, ...(messages.length > 0 ? { payload: { counts, messages } satisfies RoundResponse } : {}) });
       continue;
     }

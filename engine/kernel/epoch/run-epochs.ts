@@ -104,8 +104,11 @@ function check<Up, Down>(opts: EpochRunOptions<Up, Down>): number {
   return d;
 }
 
-/** The next round's epochs from `from`: at most `d` of them, the last one cut at `end`. */
-function plan(from: number, d: number, delta: number, end: number): { from: number; to: number }[] {
+/**
+ * The epochs from `from`: at most `d` of them, each Δ long, the last one cut at `end`. A round's epochs;
+ * a remote shard given a round's bounds re-plans them with d = Infinity.
+ */
+export function plan(from: number, d: number, delta: number, end: number): { from: number; to: number }[] {
   const spans: { from: number; to: number }[] = [];
   for (let i = 0; i < d && from < end; i++) {
     const to = Math.min(from + delta, end);
