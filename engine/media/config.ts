@@ -47,6 +47,11 @@ export interface PlayerConfig {
   /** segment sizes vary by U(lo, hi) around bitrate × duration (Pensieve NOISE_LOW/HIGH 0.9/1.1) */
   sizeNoiseLo: number;
   sizeNoiseHi: number;
+  /**
+   * model choice for cost (player/window.ts): the most segments a comfortable viewer fetches as one
+   * fast-forwarded window (one player event); 1 turns windows off (runs of up to 8 segments, as before)
+   */
+  windowSegments: number;
 }
 
 export const PLAYER_DEFAULTS: PlayerConfig = {
@@ -70,6 +75,7 @@ export const PLAYER_DEFAULTS: PlayerConfig = {
   requestBytes: 400,
   sizeNoiseLo: 0.9,
   sizeNoiseHi: 1.1,
+  windowSegments: 32,
 };
 
 /** What every player with this config shares, precomputed once. */
@@ -108,6 +114,7 @@ export function configProblems(c: PlayerConfig, path = 'player'): InputProblem[]
   need(c.latencyHighMs > c.targetLatencyMs, 'latencyHighMs', c.latencyHighMs, 'a latency above the target');
   need((ABR_RULE_IDS as readonly string[]).includes(c.rule), 'rule', c.rule, `one of ${ABR_RULE_IDS.join(', ')}`);
   need(c.sizeNoiseLo > 0 && c.sizeNoiseHi >= c.sizeNoiseLo, 'sizeNoiseHi', c.sizeNoiseHi, 'a factor ≥ sizeNoiseLo > 0');
+  need(Number.isInteger(c.windowSegments) && c.windowSegments >= 1, 'windowSegments', c.windowSegments, 'a whole number of segments ≥ 1');
   for (const k of ['initialBitrateKbps', 'manifestBytes', 'initBytes', 'requestBytes', 'playbackBufferMinMs'] as const) need(c[k] >= 0, k, c[k], 'a number ≥ 0');
   return out;
 }

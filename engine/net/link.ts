@@ -24,6 +24,9 @@ export class Link {
   busyMs = 0;
   firstByteMs = 0;
   /** scratch of a run of chunked segments in flight (transfer.ts chunkedRunStart / chunkedRunSegment) */
+  runReadyMs = 0;
+  runPartMs = 0;
+  runPartBytes = 0;
   runReqMs = 0;
   runReqBytes = 0;
   runFree = 0;

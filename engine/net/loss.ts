@@ -36,6 +36,24 @@ export function transferLossDelay(link: Link, packets: number, loss: number, rtt
 }
 
 /**
+ * transferLossDelay once its Poisson draw's first uniform u (lambda ≤ 30) has said "some event": the rest
+ * of that draw, then the events told apart (the same draws in the same order as transferLossDelay).
+ */
+export function lossDelayAfter(link: Link, packets: number, loss: number, rttMs: number, u: number): number {
+  const b = link.trace.burst;
+  const lr = loss > 0 ? packets * loss : 0;
+  const lb = b !== null ? packets * b.enter : 0;
+  const limit = Math.exp(-(lr + lb));
+  let events = 0;
+  for (let p = u; p > limit; p *= link.rng.next()) events++;
+  if (events === 0) return 0;
+  let d = 0;
+  const rto = rtoMs(rttMs, link.trace.jitterMs);
+  for (let i = 0; i < events; i++) d += link.rng.next() * (lr + lb) < lr ? rttMs : rto;
+  return d;
+}
+
+/**
  * The kernel's Poisson draw (Knuth: same draws, same result), skipping its exponential when the first
  * uniform already settles "no event": u ≤ 1 − λ ≤ e^−λ (kept a hair inside for rounding).
  */

@@ -5,7 +5,7 @@
 import { DOWN, UP } from '../../network-profiles/index.ts';
 import { drainTime } from './drain.ts';
 import { rttAt, type Link } from './link.ts';
-import { packetsOf, transferLossDelay } from './loss.ts';
+import { PACKET_BYTES, lossDelayAfter, packetsOf, transferLossDelay } from './loss.ts';
 import { messageArrivalTime } from './message.ts';
 
 /** When the last byte of a `bytes` response, requested at startMs, has arrived. */
@@ -36,8 +36,8 @@ export function chunkedTransfer(
   out: Float64Array,
   at = 0,
 ): number {
-  chunkedRunStart(link, requestMs, requestBytes);
-  link.busyMs = chunkedRunSegment(link, firstReadyMs, partMs, partBytes, n, out, at);
+  chunkedRunStart(link, requestMs, requestBytes, firstReadyMs, partMs, partBytes);
+  chunkedRunSegment(link, n, out, at);
   return out[at + n - 1]!;
 }
 
@@ -48,10 +48,15 @@ export function chunkedTransfer(
  * before has arrived. That request drains up and travels half a round trip; model choice (for cost): it
  * draws no queueing jitter or message loss as a lone message would (messageArrivalTime), which shortens
  * the gap between a link-limited viewer's segments by the mean jitter (8 ms 4G, 30 ms weak 4G). One
- * segment after a start is exactly chunkedTransfer.
+ * segment after a start is exactly chunkedTransfer. Part j of the run (counted from its first segment)
+ * is produced at firstReadyMs + j·partMs; every part has partBytes (the run's parameters stay on the link,
+ * so that the per-segment call passes no doubles: an un-inlined call boxes each double argument).
  */
-export function chunkedRunStart(link: Link, requestMs: number, requestBytes: number): void {
+export function chunkedRunStart(link: Link, requestMs: number, requestBytes: number, firstReadyMs: number, partMs: number, partBytes: number): void {
   const atServer = messageArrivalTime(link, requestMs, requestBytes, UP);
+  link.runReadyMs = firstReadyMs;
+  link.runPartMs = partMs;
+  link.runPartBytes = partBytes;
   link.runReqMs = requestMs;
   link.runReqBytes = requestBytes;
   link.runFree = atServer;
@@ -61,27 +66,29 @@ export function chunkedRunStart(link: Link, requestMs: number, requestBytes: num
 }
 
 /**
- * The run's next segment: m parts of partBytes each, part j of the run (counted from its first segment) produced
- * at firstReadyMs + j·partMs. Its request (after the first segment) and its loss recovery (loss.ts) delay it
- * first. Writes each part's arrival to out[at + j]; returns the time the bottleneck was busy with it.
+ * The run's next segment: its next m parts. Its request (after the first segment) and its loss recovery
+ * (loss.ts) delay it first. Writes each part's arrival to out[at + j] (j the part's index in the run) and
+ * the time the bottleneck was busy with it to link.busyMs (not returned: an un-inlined call's double result
+ * is a heap allocation, one per segment).
  */
-export function chunkedRunSegment(
-  link: Link,
-  firstReadyMs: number,
-  partMs: number,
-  partBytes: number,
-  m: number,
-  out: Float64Array,
-  at: number,
-): number {
+export function chunkedRunSegment(link: Link, m: number, out: Float64Array, at: number): void {
+  const firstReadyMs = link.runReadyMs;
+  const partMs = link.runPartMs;
+  const partBytes = link.runPartBytes;
   let free = link.runFree;
   if (link.runPart > 0 && free !== Infinity) {
     // a later segment is asked for once the one before has fully arrived: its request drains up and
     // travels half a round trip while the bottleneck idles (model choice: without a lone message's
     // queueing-jitter and loss draws; an outage there takes the general path)
     const t0 = link.runPrev;
-    const rtt = rttAt(link, t0);
     const o = link.overlay;
+    // rttAt(link, t0), inline without an overlay
+    let rtt: number;
+    if (o === null) {
+      const x = t0 + link.phaseMs;
+      if (x < link.seg.startMs || x >= link.seg.endMs) link.trace.locate(x, link.seg);
+      rtt = link.seg.rttMs;
+    } else rtt = +rttAt(link, t0);
     const up = (link.seg.upKbps * (o === null ? 1 : o.factorIn(link.ow))) / 8;
     const sent = up > 0 ? t0 + link.runReqBytes / up : NaN;
     if (sent === sent && sent + link.phaseMs < link.seg.endMs && (o === null || sent < o.endOf(link.ow))) {
@@ -92,7 +99,22 @@ export function chunkedRunSegment(
       if (free !== Infinity) link.runRtt = rttAt(link, free);
     }
   }
-  if (free !== Infinity) free += transferLossDelay(link, packetsOf(m * partBytes), link.seg.loss, link.runRtt);
+  if (free !== Infinity) {
+    // transferLossDelay(link, packetsOf(m · partBytes), link.seg.loss, link.runRtt), its common outcome inline:
+    // the Poisson draw's first uniform usually says "no loss event" (poissonFew), and nothing else is drawn
+    const b = link.trace.burst;
+    const bytes = m * partBytes;
+    const packets = bytes > PACKET_BYTES ? Math.ceil(bytes / PACKET_BYTES) : 1;
+    const loss = link.seg.loss;
+    const lambda = (loss > 0 ? packets * loss : 0) + (b !== null ? packets * b.enter : 0);
+    if (lambda > 0) {
+      if (lambda > 30) free += +transferLossDelay(link, packets, loss, link.runRtt);
+      else {
+        const u = link.rng.next();
+        if (!(u < 1 - lambda - 1e-12)) free += +lossDelayAfter(link, packets, loss, link.runRtt, u);
+      }
+    }
+  }
   // Each part: when there is no overlay and it drains inside the trace piece already located (the common
   // case), its departure and arrival are two divisions; otherwise the general integration. No draws here.
   // The unary plus on the general path's drainTime (and on messageArrivalTime above) is for V8 alone (the
@@ -160,5 +182,5 @@ export function chunkedRunSegment(
   link.runFree = free;
   link.runPrev = prev;
   link.runPart = j1;
-  return busy;
+  link.busyMs = busy;
 }

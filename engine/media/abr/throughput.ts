@@ -11,7 +11,7 @@ export const EWMA_WEIGHT_PER_MS = 0.0015;
 export const BANDWIDTH_SAFETY_FACTOR = 0.9;
 
 /** 0.5^(w/3) and 0.5^(w/8) are the 8th and 3rd powers of 0.5^(w/24): one exponential per sample */
-const LN2_24 = Math.LN2 / 24;
+export const LN2_24 = Math.LN2 / 24;
 
 // p.tpFastDecay / p.tpSlowDecay carry 0.5^(totalWeight / halfLife) as running products of the α's, so the
 // zero-start correction 1 − 0.5^(totalWeight / halfLife) needs no power at estimate time

@@ -13,10 +13,13 @@
 // would have done something else (landed below), so the rung of every segment is the one the rule picks.
 import { uniform } from '../../kernel/index.ts';
 import { chunkedRunSegment, chunkedRunStart } from '../../net/index.ts';
-import { NQOE_GAMMA_HIGH, NQOE_GAMMA_LOW, NQOE_LATENCY_KNEE_S, NQOE_MU } from '../abr/lolp-lite.ts';
 import { addThroughputSample } from '../abr/throughput.ts';
 import { catchupMinChange, nextRate } from './catchup.ts';
-import { MAX_GROUP_SEGMENTS, PHASE, levelOf, partsBase, segBusyBase, setRung, type Player } from './state.ts';
+import { chargeSegments } from './nqoe.ts';
+import { keepReplayed, landed, useReplayed } from './replay.ts';
+import { MAX_GROUP_SEGMENTS, PHASE, levelOf, partAt, partsBase, segBusyBase, setRung, windowCap, windowLandingAt, type Player } from './state.ts';
+import { windowFits, windowRun } from './window.ts';
+import { fastWindowRule, windowRunFast } from './window-fast.ts';
 
 /**
  * The most segments to commit to (model choice, documented in the header): 1 unless the viewer is playing
@@ -50,38 +53,6 @@ export function groupSegments(p: Player, t: number, levelMs: number): number {
   return MAX_GROUP_SEGMENTS;
 }
 
-/**
- * What the per-segment player does when segment i of the run in flight lands: its throughput sample (the
- * segment's own busy time), the rule's bookkeeping, and the rule's choice for segment i + 1, which it
- * returns (−1 if the player would not request it then). The playhead is taken on the run's trajectory
- * (rate 1 from where it was at the request; a run only starts with catch-up idle): below the stall
- * threshold the player would be in BUFFER_EMPTY, at bufferTimeDefault or above it would wait (dash.js's
- * buffer target, and where dynamic hands over to BOLA); either ends the run.
- */
-function landed(p: Player, i: number): number {
-  const cfg = p.cfg;
-  const f = p.f;
-  const a = f[partsBase(p) + (i + 1) * cfg.partsPerSegment - 1]!;
-  const busy = f[segBusyBase(p) + i]!;
-  if (busy > 0) addThroughputSample(p, (8 * p.dlBytes) / busy, busy);
-  const k = p.dlSeg + i + 1;
-  const pos = a + p.dlLag;
-  const level = k * cfg.segmentMs - pos;
-  const savedPos = p.pos;
-  p.pos = pos;
-  p.rule.onSegment(p, a, level);
-  p.segments++;
-  let q = -1;
-  if (level > cfg.stallThresholdMs && level < cfg.bufferTimeDefaultMs) {
-    p.nextSeg = k;
-    q = p.rule.choose(p, a, level);
-    if (p.abrDelayMs >= 1) q = -1;
-    p.abrDelayMs = 0;
-    p.dlReqMs = a;
-  }
-  p.pos = savedPos;
-  return q;
-}
 /** When the idle player may send its next request (Infinity while a full buffer waits for playback). */
 export function requestTime(p: Player): number {
   const cfg = p.cfg;
@@ -123,69 +94,67 @@ export function request(p: Player, t: number): void {
   const f = p.f;
   const partsAt = partsBase(p);
   const busyAt = segBusyBase(p);
-  chunkedRunStart(link, t, cfg.requestBytes);
-  f[busyAt] = chunkedRunSegment(link, firstReady, cfg.partMs, partBytes, pps, f, partsAt);
+  chunkedRunStart(link, t, cfg.requestBytes, firstReady, cfg.partMs, partBytes);
+  chunkedRunSegment(link, pps, f, partsAt);
+  f[busyAt] = link.busyMs;
   p.dlSeg = k;
   p.dlQ = q;
   p.dlReqMs = t;
   p.dlLag = p.pos - t;
   p.dlPart = 0;
   p.dlBytes = segBytes;
+  p.win = 0;
   let run = 1;
   if (g > 1) {
-    // the run as the per-segment player would have fetched it: as each segment lands, replay what that
-    // player does (on a copy of what it changes) and ask for the next segment only if it would have
-    // chosen this rung again at once
-    const fast = p.tpFast, slow = p.tpSlow, fastDecay = p.tpFastDecay, slowDecay = p.tpSlowDecay;
-    const placeholder = p.bolaPlaceholderS, bolaLast = p.bolaLastMs, steady = p.bolaSteady, useBola = p.useBola;
-    const segments = p.segments;
-    while (run < g && landed(p, run - 1) === q) {
-      f[busyAt + run] = chunkedRunSegment(link, firstReady, cfg.partMs, partBytes, pps, f, partsAt);
-      run++;
-    }
-    // a run that was not cut has replayed all its segments but the last, what complete() would redo: kept
-    // for it (a cut run also replayed the segment where it stopped, so complete() redoes that one)
-    p.runReplayed = 0;
-    if (run === g) keepReplayed(p);
-    p.tpFast = fast;
-    p.tpSlow = slow;
-    p.tpFastDecay = fastDecay;
-    p.tpSlowDecay = slowDecay;
-    p.bolaPlaceholderS = placeholder;
-    p.bolaLastMs = bolaLast;
-    p.bolaSteady = steady;
-    p.useBola = useBola;
-    p.segments = segments;
-    p.nextSeg = k;
-    p.dlReqMs = t;
+    // a comfortable viewer fast-forwards a whole window (window.ts); else a run of up to g segments
+    const cap = windowCap(cfg);
+    if (cap > 1 && windowFits(p, q, k)) {
+      run = fastWindowRule(p) ? windowRunFast(p, t, q, cap) : windowRun(p, t, q, cap);
+    } else run = 0;
+    if (run === 0) run = fetchRun(p, t, q, g);
   }
   p.dlSegs = run;
   for (let i = 0; i < run; i++) setRung(p, k + i, q);
 }
 
-/** request() keeps the estimator and rule state its replay of a run reached, for complete() to reuse. */
-function keepReplayed(p: Player): void {
-  p.runTpFast = p.tpFast;
-  p.runTpSlow = p.tpSlow;
-  p.runTpFastDecay = p.tpFastDecay;
-  p.runTpSlowDecay = p.tpSlowDecay;
-  p.runPlaceholderS = p.bolaPlaceholderS;
-  p.runBolaLastMs = p.bolaLastMs;
-  p.runBolaSteady = p.bolaSteady;
-  p.runUseBola = p.useBola;
-  p.runReplayed = 1;
-}
-
-/** complete() takes the state request()'s replay kept (keepReplayed) instead of replaying again. */
-function useReplayed(p: Player): void {
-  p.tpFast = p.runTpFast;
-  p.tpSlow = p.runTpSlow;
-  p.tpFastDecay = p.runTpFastDecay;
-  p.tpSlowDecay = p.runTpSlowDecay;
-  p.bolaPlaceholderS = p.runPlaceholderS;
-  p.bolaLastMs = p.runBolaLastMs;
-  p.bolaSteady = p.runBolaSteady;
-  p.useBola = p.runUseBola;
+/**
+ * The run as the per-segment player would have fetched it: as each segment lands, replay what that player
+ * does (on a copy of what it changes) and ask for the next segment only if it would have chosen this rung
+ * again at once. Returns the run's segment count.
+ */
+function fetchRun(p: Player, t: number, q: number, g: number): number {
+  const cfg = p.cfg;
+  const pps = cfg.partsPerSegment;
+  const link = p.link;
+  const f = p.f;
+  const partsAt = partsBase(p);
+  const busyAt = segBusyBase(p);
+  const k = p.dlSeg;
+  const fast = p.tpFast, slow = p.tpSlow, fastDecay = p.tpFastDecay, slowDecay = p.tpSlowDecay;
+  const placeholder = p.bolaPlaceholderS, bolaLast = p.bolaLastMs, steady = p.bolaSteady, useBola = p.useBola;
+  const segments = p.segments;
+  let run = 1;
+  while (run < g && landed(p, run - 1, partsAt + run * pps - 1, busyAt + run - 1) === q) {
+    chunkedRunSegment(link, pps, f, partsAt);
+    f[busyAt + run] = link.busyMs;
+    run++;
+  }
+  // a run that was not cut has replayed all its segments but the last, what complete() would redo: kept
+  // for it (a cut run also replayed the segment where it stopped, so complete() redoes that one)
+  p.runReplayed = 0;
+  if (run === g) keepReplayed(p);
+  p.tpFast = fast;
+  p.tpSlow = slow;
+  p.tpFastDecay = fastDecay;
+  p.tpSlowDecay = slowDecay;
+  p.bolaPlaceholderS = placeholder;
+  p.bolaLastMs = bolaLast;
+  p.bolaSteady = steady;
+  p.useBola = useBola;
+  p.segments = segments;
+  p.nextSeg = k;
+  p.dlReqMs = t;
+  return run;
 }
 
 /** The transfer in flight has fully arrived at t (its parts already applied to the buffer). */
@@ -194,33 +163,28 @@ export function complete(p: Player, t: number): void {
   const g = p.dlSegs;
   // a run's earlier segments: what the per-segment player did as each landed (request() checked that it
   // chose this rung each time, and kept the result unless BUFFER_EMPTY came since: then it is redone)
+  const win = p.win === 1;
+  const pps = cfg.partsPerSegment;
   if (g > 1) {
     if (p.runReplayed === 1) {
       useReplayed(p);
       p.segments += g - 1;
-      p.dlReqMs = p.f[partsBase(p) + (g - 1) * cfg.partsPerSegment - 1]!;
+      p.dlReqMs = win ? windowLandingAt(p, g - 2) : partAt(p, (g - 1) * pps - 1);
+    } else if (win) {
+      // nothing can step a window between its request and its end (window.ts), BUFFER_EMPTY included
+      throw Object.assign(new Error(`media: player ${p.viewer} lost its window's replay at t=${t}`), { replay: { viewer: p.viewer, t } });
     } else {
-      for (let i = 0; i < g - 1; i++) landed(p, i);
+      for (let i = 0; i < g - 1; i++) landed(p, i, partsBase(p) + (i + 1) * pps - 1, segBusyBase(p) + i);
     }
     p.runReplayed = 0;
   }
   // the last segment's throughput sample (bits per ms = kbit/s, over the time the link was busy with it)
-  const busy = p.f[segBusyBase(p) + g - 1]!;
+  const busy = win ? p.dlBusyMs : p.f[segBusyBase(p) + g - 1]!;
   if (busy > 0) addThroughputSample(p, (8 * p.dlBytes) / busy, busy);
-  // NQoE per segment (Twitch challenge NQoE.pdf, CALIBRATION.md §5): α = segment s, β = top rung,
-  // γ by latency, σ = bottom rung, μ per kbit/s switched; a group's segments share its latency and rate
-  const R = cfg.ladder[p.dlQ]!;
-  const E = (p.stallMs - p.stallMsAtSeg) / 1000;
-  const L = (t - p.pos) / 1000;
-  const ladder = cfg.ladder;
-  p.nqoeSum +=
-    g * ((cfg.segmentMs / 1000) * R - (L <= NQOE_LATENCY_KNEE_S ? NQOE_GAMMA_LOW : NQOE_GAMMA_HIGH) * L - ladder[0]! * Math.abs(1 - p.rate)) -
-    ladder[ladder.length - 1]! * E;
-  if (p.prevSegQ >= 0) p.nqoeSum -= NQOE_MU * Math.abs(R - ladder[p.prevSegQ]!);
-  p.prevSegQ = p.dlQ;
-  p.stallMsAtSeg = p.stallMs;
+  chargeSegments(p, t, g);
   p.rule.onSegment(p, t, levelOf(p));
   p.segments++;
   p.nextSeg = p.dlSeg + g;
   p.dlSeg = -1;
+  p.win = 0;
 }

@@ -4,7 +4,7 @@
 // and the known arrival times of the parts in flight.
 import { nextRate } from './catchup.ts';
 import { requestTime } from './download.ts';
-import { PHASE, partAt, rungOf, type Player } from './state.ts';
+import { PHASE, partAt, rungOf, windowLandingAt, type Player } from './state.ts';
 
 /** Float slack for "the predicted moment has come" (ms). */
 export const EPS = 1e-6;
@@ -19,6 +19,12 @@ export function computeNext(p: Player): number {
   const now = p.now;
   const pos = p.pos;
   const seg = p.dlSeg;
+  // a window in flight: nothing happens before its last segment lands (window.ts cut it so)
+  if (seg >= 0 && p.win === 1) {
+    p.rateEndMs = Infinity;
+    const end = windowLandingAt(p, p.dlSegs - 1);
+    return (p.nextMs = end > now ? end : now);
+  }
   let next = seg >= 0 ? partAt(p, n - 1) : requestTime(p);
   const L = now - pos;
   p.rateEndMs = Infinity;

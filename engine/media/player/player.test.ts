@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RngStreams } from '../../kernel/index.ts';
 import { Link } from '../../net/index.ts';
 import { FAMILY_3G, FAST_4G, MMSYS20_CASCADE, PROFILE_NAMES, StepTrace, getProfile, instantiate, type TraceProfile } from '../../../network-profiles/index.ts';
-import { MMSYS20_LADDER_KBPS, resolvePlayerConfig } from '../config.ts';
+import { MMSYS20_LADDER_KBPS, PLAYER_DEFAULTS, resolvePlayerConfig } from '../config.ts';
 import { MediaEventBuffer } from '../events.ts';
 import { createPlayer } from './create.ts';
 import { MAX_GROUP_SEGMENTS, PlayerStore } from './state.ts';
@@ -35,12 +35,21 @@ describe('player on a steady fast link', () => {
     expect(r.p.now - r.p.pos).toBeCloseTo(4000, -2);
   });
 
-  it('costs far less than one player event per 1 s segment once steady (groups of up to 8 segments)', () => {
-    // 20 Mbit/s with a 3 Mbit/s top rung: headroom 6 → runs of 8 segments after startup and catch-up
+  it('costs far less than one player event per 1 s segment once steady (windows of up to 32 segments)', () => {
+    // 20 Mbit/s with a 3 Mbit/s top rung: windows of 32 segments after startup and catch-up (window.ts)
     const perMinute = r.steps / 3;
+    expect(perMinute).toBeGreaterThan(60 / PLAYER_DEFAULTS.windowSegments);
+    expect(perMinute).toBeLessThan(8);
+    const late = r.requests.filter(([t]) => t > 60_000);
+    expect(late.length).toBeLessThan((130 / PLAYER_DEFAULTS.windowSegments) * 1.5);
+  });
+
+  it('with windows off, runs of up to 8 segments (the run path stays exercised)', () => {
+    const off = runPlayer({ profile: constant(20_000), untilMs: 190_000, player: { windowSegments: 1 } });
+    const perMinute = off.steps / 3;
     expect(perMinute).toBeGreaterThan(60 / MAX_GROUP_SEGMENTS);
     expect(perMinute).toBeLessThan(15);
-    const late = r.requests.filter(([t]) => t > 60_000);
+    const late = off.requests.filter(([t]) => t > 60_000);
     expect(late.length).toBeLessThan((130 / MAX_GROUP_SEGMENTS) * 1.3);
   });
 

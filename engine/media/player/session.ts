@@ -1,13 +1,20 @@
 // Ending a viewer's session (the viewer left, or the show ended): run what is due, bring the accumulators
-// up to that moment, and stop.
+// up to that moment, charge NQoE for the segments of the transfer in flight that have landed (the
+// per-segment player completed each as it landed; a run or window completes at its last), and stop.
 import type { MediaEventBuffer } from '../events.ts';
 import { PHASE, type Player } from './state.ts';
+import { chargeSegments } from './nqoe.ts';
 import { advance, syncTo } from './step.ts';
 
 export function endSession(p: Player, atMs: number, out: MediaEventBuffer): void {
   if (p.phase === PHASE.ended) return;
   advance(p, atMs, out);
   syncTo(p, atMs);
+  const landed = p.dlSeg >= 0 ? Math.floor(p.dlPart / p.cfg.partsPerSegment) : 0;
+  if (landed > 0) {
+    chargeSegments(p, atMs, landed);
+    p.segments += landed;
+  }
   p.phase = PHASE.ended;
   p.nextMs = Infinity;
 }

@@ -24,11 +24,19 @@ export const MAX_GROUP_SEGMENTS = 8;
  */
 const NF_FIELDS = 35;
 /** Int columns. */
-const NI = 22;
+const NI = 23;
+
+/**
+ * The most segments one fast-forwarded window may carry (window.ts): its landing times are kept in the
+ * part slots after the first segment's parts, so at most that many, and the config's cap.
+ */
+export function windowCap(cfg: ResolvedPlayerConfig): number {
+  return Math.min(cfg.windowSegments, MAX_GROUP_SEGMENTS * (cfg.partsPerSegment + 1) - cfg.partsPerSegment);
+}
 
 /** Power-of-two ring of requested rungs per segment: enough for the most a buffer can hold plus a group. */
 function ringSize(cfg: ResolvedPlayerConfig): number {
-  const segs = Math.ceil(cfg.bufferTimeDefaultMs / cfg.segmentMs) + MAX_GROUP_SEGMENTS + 4;
+  const segs = Math.ceil(cfg.bufferTimeDefaultMs / cfg.segmentMs) + Math.max(MAX_GROUP_SEGMENTS, windowCap(cfg)) + 4;
   let n = 8;
   while (n < segs) n *= 2;
   return n;
@@ -123,6 +131,7 @@ export class Player {
   get dlReqMs(): number { return this.f[this.fb + 5]!; } set dlReqMs(v: number) { this.f[this.fb + 5] = v; }
   /** bytes of each segment in flight (a run's segments share one size draw) */
   get dlBytes(): number { return this.f[this.fb + 6]!; } set dlBytes(v: number) { this.f[this.fb + 6] = v; }
+  /** busy time of the last segment of a window in flight (window.ts; a run keeps it per segment) */
   get dlBusyMs(): number { return this.f[this.fb + 7]!; } set dlBusyMs(v: number) { this.f[this.fb + 7] = v; }
   /** no request before this (BOLA's delay, the init segment) */
   get holdUntil(): number { return this.f[this.fb + 8]!; } set holdUntil(v: number) { this.f[this.fb + 8] = v; }
@@ -196,6 +205,11 @@ export class Player {
   get runUseBola(): number { return this.i[this.ib + 20]!; } set runUseBola(v: number) { this.i[this.ib + 20] = v; }
   /** 1 while the run's replayed state above holds (no BUFFER_EMPTY since the request: BOLA's onStall) */
   get runReplayed(): number { return this.i[this.ib + 21]!; } set runReplayed(v: number) { this.i[this.ib + 21] = v; }
+  /**
+   * 1 while the transfer in flight is a fast-forwarded window (window.ts): part slots hold the landing time
+   * of each of its segments (windowLandingAt) instead of every part's arrival
+   */
+  get win(): number { return this.i[this.ib + 22]!; } set win(v: number) { this.i[this.ib + 22] = v; }
 }
 
 /** A fresh player row: everything zero except what is not. */
@@ -230,6 +244,11 @@ export function partAt(p: Player, j: number): number {
 /** Offset of part 0's arrival in the store's double column (chunkedTransfer writes there). */
 export function partsBase(p: Player): number {
   return p.fb + NF_FIELDS;
+}
+
+/** Landing time (last part's arrival) of segment i of the window in flight. */
+export function windowLandingAt(p: Player, i: number): number {
+  return p.f[p.fb + NF_FIELDS + p.s.cfg.partsPerSegment + i]!;
 }
 
 /** Offset of the busy time of segment 0 of the transfer in flight (chunkedTransfer writes there). */

@@ -6,7 +6,7 @@ import { addLinear } from '../qoe/latency-histogram.ts';
 import { nextRate } from './catchup.ts';
 import { complete, request, requestTime } from './download.ts';
 import { EPS, computeNext } from './next.ts';
-import { PHASE, levelOf, partAt, rungOf, type Player } from './state.ts';
+import { PHASE, levelOf, partAt, rungOf, windowLandingAt, type Player } from './state.ts';
 
 /** latency.high re-arms once latency is this far back under the threshold (model choice). */
 export const LATENCY_HIGH_HYSTERESIS_MS = 1000;
@@ -65,6 +65,19 @@ export function syncTo(p: Player, t: number): void {
   const seg = p.dlSeg;
   if (seg >= 0) {
     const cfg = p.cfg;
+    if (p.win === 1) {
+      // a window keeps segment landings, not parts: the buffer is brought up to the last segment landed
+      // (only a session that ends mid-window looks at it before the window's end)
+      const pps = cfg.partsPerSegment;
+      let c = p.dlPart / pps;
+      if (c < p.dlSegs && windowLandingAt(p, c) <= t) {
+        do c++;
+        while (c < p.dlSegs && windowLandingAt(p, c) <= t);
+        p.dlPart = c * pps;
+        p.bufEnd = (seg + c) * cfg.segmentMs;
+      }
+      return;
+    }
     const n = cfg.partsPerSegment * p.dlSegs;
     let j = p.dlPart;
     if (j < n && partAt(p, j) <= t) {
@@ -82,6 +95,7 @@ function seekToLive(p: Player, t: number, out: MediaEventBuffer): void {
   p.seeks++;
   p.pos = t - cfg.targetLatencyMs;
   p.dlSeg = -1;
+  p.win = 0;
   p.nextSeg = Math.floor(p.pos / cfg.segmentMs);
   p.bufEnd = p.nextSeg * cfg.segmentMs;
   p.holdUntil = 0;

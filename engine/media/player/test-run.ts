@@ -23,8 +23,12 @@ export interface RunOptions {
 export interface RunResult {
   p: Player;
   events: MediaEvent[];
-  /** [request time, rung] of every segment request */
+  /** [request time, rung] of every segment request (a run's or a window's one request for all its segments) */
   requests: [number, number][];
+  /** the rung fetched for each segment index (the last fetch of it) */
+  rungOfSegment: Map<number, number>;
+  /** segments per request, in order */
+  requestSegments: number[];
   qoe: QoeSummary;
   steps: number;
   /** the lowest buffer level seen while the picture was playing (must stay ≥ 0) */
@@ -38,6 +42,8 @@ export function runPlayer(o: RunOptions): RunResult {
   const p = createPlayer(new PlayerStore(resolvePlayerConfig(o.player)), link, s.stream(v, 'media'), { viewer: v, joinMs: o.joinMs ?? 10_000 });
   const out = new MediaEventBuffer();
   const requests: [number, number][] = [];
+  const rungOfSegment = new Map<number, number>();
+  const requestSegments: number[] = [];
   let steps = 0;
   let minLevel = Infinity;
   let lastReq = NaN;
@@ -47,11 +53,13 @@ export function runPlayer(o: RunOptions): RunResult {
     if (p.dlSeg >= 0 && p.dlReqMs !== lastReq) {
       lastReq = p.dlReqMs;
       requests.push([p.dlReqMs, p.dlQ]);
+      requestSegments.push(p.dlSegs);
+      for (let i = 0; i < p.dlSegs; i++) rungOfSegment.set(p.dlSeg + i, p.dlQ);
     }
     if (p.phase === PHASE.playing) minLevel = Math.min(minLevel, levelOf(p));
   }
   endSession(p, o.untilMs, out);
-  return { p, events: out.toArray(), requests, qoe: qoeOf(p), steps, minPlayingLevel: minLevel };
+  return { p, events: out.toArray(), requests, rungOfSegment, requestSegments, qoe: qoeOf(p), steps, minPlayingLevel: minLevel };
 }
 
 /** The rung requested last at or before time t. */

@@ -1,0 +1,115 @@
+// Fast-forwarded windows: a comfortable viewer (playing at rate 1 with catch-up idle, out of BUFFER_EMPTY,
+// the picture and the buffer all on the rung the rule keeps choosing) fetches up to windowSegments
+// segments (default 32) as one player event. It is the run of download.ts made long: each segment is
+// still asked for when the one before has landed, its parts still stream through the link integration
+// (engine/net chunkedRunSegment, loss-recovery draw included), and as each lands the throughput sample,
+// the rule's bookkeeping and its choice for the next segment are replayed (replay.ts landed); the window
+// is cut where that choice is another rung or no request, exactly where a run is cut. What a window adds
+// is that nothing is kept per part: only each segment's landing time (one slot), which is enough because
+// the window is also cut before any segment with a part late enough to bring the buffer down to the stall
+// threshold (or LoL+'s playbackBufferMin) before it arrives. So inside a window the per-segment player
+// has nothing to do between landings (no stall, no BUFFER_EMPTY, no catch-up re-decision since the latency
+// to live is constant at rate 1, no rendition change on screen, no latency alarm), and it emits no event.
+//
+// Model choices (for cost, issue 3): (1) a window's segments share one size draw, as a run's did; (2) only
+// the window's first request draws a lone message's queueing jitter and loss (as a run's first did; the
+// per-segment player drew them for every request): with windows of 32 instead of runs of 8, a steady
+// viewer's requests draw them ~4× less often; (3) the QoE accumulators (playing time, bitrate, latency
+// integral and histogram) are brought up to date at the window's end in closed form (rate 1, constant
+// latency): the same values, later (an observer reading them mid-window, such as the show's per-minute
+// latency sampler, sees them up to one window late); (4) a segment discarded because it is late has
+// already used its loss-recovery draw (the player then requests it afresh, with new draws).
+import { chunkedRunSegment } from '../../net/index.ts';
+import type { ResolvedPlayerConfig } from '../config.ts';
+import { EPS } from './next.ts';
+import { keepReplayed, landed, useReplayed } from './replay.ts';
+import { PHASE, partsBase, rungOf, segBusyBase, type Player } from './state.ts';
+
+/** The level the buffer must stay above for the window to hold (dash.js BUFFER_EMPTY, LoL+ catch-up's floor). */
+export function levelFloor(cfg: ResolvedPlayerConfig): number {
+  const lolp = cfg.catchupMode === 'lolp' && cfg.playbackBufferMinMs > cfg.stallThresholdMs;
+  return (lolp ? cfg.playbackBufferMinMs : cfg.stallThresholdMs) + EPS;
+}
+
+/**
+ * Whether a run about to be requested for segment k at rung q may be a window: the picture shows q and
+ * every segment buffered ahead of it is q (else a rendition change on screen falls inside the window).
+ */
+export function windowFits(p: Player, q: number, k: number): boolean {
+  if (p.phase !== PHASE.playing || p.lowBuf !== 0 || p.renderQ !== q) return false;
+  const S = p.cfg.segmentMs;
+  for (let i = Math.floor((p.pos + EPS) / S) + 1; i < k; i++) if (rungOf(p, i) !== q) return false;
+  return true;
+}
+
+/**
+ * Does any part of the segment whose media starts at m0 (parts at f[at..at+pps)) arrive when the buffer
+ * has fallen to `floor`? Before part j arrives the buffer ends at m0 + j·P and the playhead is at
+ * arrival + lag (rate 1).
+ */
+export function late(f: Float64Array, at: number, pps: number, m0: number, P: number, lag: number, floor: number): boolean {
+  for (let j = 0; j < pps; j++) if (m0 + j * P - (f[at + j]! + lag) <= floor) return true;
+  return false;
+}
+
+/**
+ * Extends the request just made (segment p.dlSeg at rung q; its first segment's parts already at the
+ * part slots, its busy time at the first busy slot) into a window of up to `cap` segments. Returns the
+ * window's segment count, or 0 if its first segment is already late (then it stays an ordinary request).
+ * Leaves the replayed state of all segments but the last in the run* fields, as a run does, and the last
+ * segment's busy time in dlBusyMs.
+ */
+export function windowRun(p: Player, t: number, q: number, cap: number): number {
+  const cfg = p.cfg;
+  const f = p.f;
+  const pps = cfg.partsPerSegment;
+  const P = cfg.partMs;
+  const S = cfg.segmentMs;
+  const at = partsBase(p);
+  const land = at + pps;
+  const k = p.dlSeg;
+  const lag = p.dlLag;
+  const floor = levelFloor(cfg);
+  if (late(f, at, pps, k * S, P, lag, floor)) return 0;
+  const link = p.link;
+  f[land] = f[at + pps - 1]!;
+  // the busy time of the newest segment: its first busy slot (what landed() reads for it)
+  const busyAt = segBusyBase(p);
+  const fast = p.tpFast, slow = p.tpSlow, fastDecay = p.tpFastDecay, slowDecay = p.tpSlowDecay;
+  const placeholder = p.bolaPlaceholderS, bolaLast = p.bolaLastMs, steady = p.bolaSteady, useBola = p.useBola;
+  const segments = p.segments;
+  let n = 1;
+  while (n < cap) {
+    // the live state is that after segments 0 … n − 2 landed; keep it in case segment n − 1 ends the window
+    keepReplayed(p);
+    if (landed(p, n - 1, land + n - 1, busyAt) !== q) {
+      useReplayed(p);
+      break;
+    }
+    // the next segment's parts overwrite the previous one's: only its landing time is kept
+    chunkedRunSegment(link, pps, f, at - link.runPart);
+    if (late(f, at, pps, (k + n) * S, P, lag, floor)) {
+      useReplayed(p);
+      break;
+    }
+    f[land + n] = f[at + pps - 1]!;
+    f[busyAt] = link.busyMs;
+    n++;
+  }
+  keepReplayed(p);
+  p.tpFast = fast;
+  p.tpSlow = slow;
+  p.tpFastDecay = fastDecay;
+  p.tpSlowDecay = slowDecay;
+  p.bolaPlaceholderS = placeholder;
+  p.bolaLastMs = bolaLast;
+  p.bolaSteady = steady;
+  p.useBola = useBola;
+  p.segments = segments;
+  p.nextSeg = k;
+  p.dlReqMs = t;
+  p.abrDelayMs = 0;
+  p.dlBusyMs = f[busyAt]!;
+  p.win = 1;
+  return n;
+}
