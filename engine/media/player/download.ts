@@ -10,7 +10,9 @@
 // chunkedRunSegment), so the buffer, stalls and latency are those of one request per segment. This is a
 // model choice for cost (issue 3: the media model must cost less than the agents): a viewer at the live
 // edge would otherwise cost a player event per 1-s segment. The run is cut where the per-segment player
-// would have done something else (landed below), so the rung of every segment is the one the rule picks.
+// would have done something else (replay.ts landed), so the rung of every segment is the one the rule picks.
+// A viewer whose picture and buffer are all on the chosen rung commits to a longer run, a window of up to
+// windowSegments (default 32) that keeps no per-part state (window.ts: where it is cut, what it changes).
 import { uniform } from '../../kernel/index.ts';
 import { chunkedRunSegment, chunkedRunStart } from '../../net/index.ts';
 import { addThroughputSample } from '../abr/throughput.ts';
@@ -25,7 +27,7 @@ import { fastWindowRule, windowRunFast } from './window-fast.ts';
  * The most segments to commit to (model choice, documented in the header): 1 unless the viewer is playing
  * out of dash.js's BUFFER_EMPTY with catch-up idle (latency on target, see below); then
  * MAX_GROUP_SEGMENTS, which request() cuts to the segments the rule would have fetched at this rung one by
- * one (landed below).
+ * one (replay.ts landed); or, when windowFits, into a window (window.ts).
  *
  * Was (until this change): only under the throughput rule (or dynamic below BOLA's switch-over) with at
  * least half the live delay buffered, a run of 4(h − 1) segments for a headroom h ≥ 1.5 of the safe

@@ -4,7 +4,7 @@
 // and the known arrival times of the parts in flight.
 import { nextRate } from './catchup.ts';
 import { requestTime } from './download.ts';
-import { PHASE, partAt, rungOf, windowLandingAt, type Player } from './state.ts';
+import { PHASE, partsBase, rungOf, windowLandingAt, type Player } from './state.ts';
 
 /** Float slack for "the predicted moment has come" (ms). */
 export const EPS = 1e-6;
@@ -25,7 +25,10 @@ export function computeNext(p: Player): number {
     const end = windowLandingAt(p, p.dlSegs - 1);
     return (p.nextMs = end > now ? end : now);
   }
-  let next = seg >= 0 ? partAt(p, n - 1) : requestTime(p);
+  // part arrivals read straight from the column (partAt, un-inlined, returned each one boxed)
+  const f = p.f;
+  const parts = partsBase(p);
+  let next = seg >= 0 ? f[parts + n - 1]! : requestTime(p);
   const L = now - pos;
   p.rateEndMs = Infinity;
   if (phase === PHASE.playing) {
@@ -55,7 +58,7 @@ export function computeNext(p: Player): number {
     let j = p.dlPart;
     for (;;) {
       const hit = t0 + (B - floor - x0) / r;
-      const a = seg >= 0 && j < n ? partAt(p, j) : Infinity;
+      const a = seg >= 0 && j < n ? f[parts + j]! : Infinity;
       if (a <= hit) {
         B = seg * S + (j + 1) * P;
         j++;
@@ -106,7 +109,7 @@ export function computeNext(p: Player): number {
     else if (seg >= 0) {
       for (let j = p.dlPart; j < n; j++) {
         if (seg * S + (j + 1) * P - pos >= goal) {
-          const a = partAt(p, j);
+          const a = f[parts + j]!;
           if (a < next) next = a;
           break;
         }

@@ -6,7 +6,7 @@ import { addLinear } from '../qoe/latency-histogram.ts';
 import { nextRate } from './catchup.ts';
 import { complete, request, requestTime } from './download.ts';
 import { EPS, computeNext } from './next.ts';
-import { PHASE, levelOf, partAt, rungOf, windowLandingAt, type Player } from './state.ts';
+import { PHASE, levelOf, partsBase, rungOf, windowLandingAt, type Player } from './state.ts';
 
 /** latency.high re-arms once latency is this far back under the threshold (model choice). */
 export const LATENCY_HIGH_HYSTERESIS_MS = 1000;
@@ -80,9 +80,11 @@ export function syncTo(p: Player, t: number): void {
     }
     const n = cfg.partsPerSegment * p.dlSegs;
     let j = p.dlPart;
-    if (j < n && partAt(p, j) <= t) {
+    const f = p.f;
+    const parts = partsBase(p);
+    if (j < n && f[parts + j]! <= t) {
       do j++;
-      while (j < n && partAt(p, j) <= t);
+      while (j < n && f[parts + j]! <= t);
       p.dlPart = j;
       p.bufEnd = seg * cfg.segmentMs + j * cfg.partMs;
     }

@@ -90,7 +90,11 @@ export function windowRunFast(p: Player, t: number, q: number, cap: number): num
     }
     // segment n, asked for as segment n − 1 lands
     chunkedRunSegment(link, pps, f, at - link.runPart);
-    if (late(f, at, pps, (k + n) * S, P, lag, floor)) break;
+    // late() inline (its double arguments would be boxed on every call)
+    const m0 = (k + n) * S;
+    let isLate = false;
+    for (let j = 0; j < pps; j++) if (m0 + j * P - (f[at + j]! + lag) <= floor) isLate = true;
+    if (isLate) break;
     fast = nFast;
     slow = nSlow;
     fastDecay = nFastDecay;

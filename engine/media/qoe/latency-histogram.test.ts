@@ -18,6 +18,19 @@ describe('latency histogram', () => {
     expect([h[0], h[AT + LATENCY_BUCKETS]]).toEqual([0, 0]); // nothing outside the row
   });
 
+  it('puts a constant latency in the bucket whose edges hold it (property, against a scan of the edges)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 0, max: 80_000, noNaN: true }), fc.constantFrom(...LATENCY_EDGES_MS, 4999.999, 7999.999)), (x) => {
+        const h = newLatencyHistogram();
+        addLinear(h, x, x, 1);
+        let want = 0;
+        for (let i = 0; i < LATENCY_BUCKETS; i++) if (LATENCY_EDGES_MS[i]! <= x) want = i;
+        expect(h[AT + want]).toBe(1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each([
     { q: 0.5, want: 1500, reason: 'uniform 1–2 s: the median is 1.5 s' },
     { q: 0.95, want: 1950, reason: 'and the p95 1.95 s (exact inside a bucket for a uniform spread)' },

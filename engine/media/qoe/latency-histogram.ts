@@ -9,10 +9,11 @@ export const LATENCY_EDGES_MS = Float64Array.from([
 ]);
 export const LATENCY_BUCKETS = LATENCY_EDGES_MS.length;
 
-/** Below 4 s the buckets are 500 ms wide (direct); above, a short scan of the wider ones. */
+/** Below 4 s the buckets are 500 ms wide, to 8 s 1 s wide (both direct); above, a short scan of the wider ones. */
 function bucketOf(x: number): number {
   if (x < 4000) return x > 0 ? Math.floor(x / 500) : 0;
-  let i = 8;
+  if (x < 8000) return 8 + Math.floor((x - 4000) / 1000);
+  let i = 12;
   while (i + 1 < LATENCY_BUCKETS && x >= LATENCY_EDGES_MS[i + 1]!) i++;
   return i;
 }
