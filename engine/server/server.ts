@@ -28,6 +28,7 @@ import { hostToken, newSecret, verifyToken, viewerToken, type Role, type TokenCl
 import { duplicateKeys, Journal, type JournalOrder } from './journal.ts';
 import { Metrics, type Cell } from './metrics.ts';
 import { loadRtc, peerBuffered, type PeerLike } from './rtc.ts';
+import { ServerDiag } from './diag.ts';
 import { WebAssets } from './web.ts';
 import { CLOSE, type DownFrame, type Stamp, type TransportDown } from './wire.ts';
 
@@ -350,11 +351,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const parts: Part[] = [];
   let partSeq = 0;
-  const bcasts: { seq: number; frame: string }[] = [];
+  /** broadcasts not yet sent to every viewer; `bytes`: the frame UTF-8 encoded once, for whoever gets it alone */
+  const bcasts: { seq: number; frame: string; bytes: Buffer }[] = [];
   let bcSeq = 0;
   let sweep: Sweep | null = null;
   let fanoutScheduled = false;
-  const FANOUT_SLICE = 500;
+  /**
+   * A slice of a sweep ends after this much time (checked every FANOUT_CHECK viewers), so that frames
+   * coming in are read between slices: with a fixed 500 viewers a slice took 15–20 ms typically and 100–270
+   * ms when the machine was busy, and comments waited that long to be read (read lag p99 200–550 ms at
+   * 10,000 viewers × 500 comments/s).
+   */
+  const FANOUT_SLICE_MS = 4;
+  const FANOUT_CHECK = 16;
+  const diag = new ServerDiag();
+  /** (LIVELAB_SERVER_DIAG) when each batch not yet swept was made, and when the last slice ended */
+  const batchMadeAt = new Map<number, number>();
+  let lastSliceEnd = performance.now();
   const tickMs = stack.room.fanout.cfg.tickMs;
   /** G: a viewer is sent danmaku from one fan-out tick in G */
   const dmEvery = Math.max(1, Math.round(L.danmakuEveryMs / tickMs));
@@ -386,6 +399,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   function sendBatch(batch: DanmakuBatch): void {
     const items = batch.items;
     const first = batch.firstId ?? 0;
+    if (diag.on) {
+      const e = epochNow();
+      for (let id = first; id < first + items.length; id++) {
+        const st = danmakuStamps.get(id);
+        if (st !== undefined && st[1] > 0) diag.add('batchLag', e - st[1]);
+      }
+      batchMadeAt.set(partSeq + 1, e);
+    }
     parts.push({
       seq: ++partSeq,
       batch,
@@ -408,7 +429,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   /** A message to every viewer in the room, sent in the sweeps (the loop stays free). */
   function broadcast(frame: string): void {
-    bcasts.push({ seq: ++bcSeq, frame });
+    bcasts.push({ seq: ++bcSeq, frame, bytes: Buffer.from(frame, 'utf8') });
     kick();
   }
 
@@ -489,9 +510,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   function serve(c: Conn): void {
     let bc: string[] | null = null;
+    let bcOnly: Buffer | null = null;
     if (c.bcSeen < bcSeq) {
       bc = [];
-      for (const x of bcasts) if (x.seq > c.bcSeen) bc.push(x.frame);
+      for (const x of bcasts) {
+        if (x.seq <= c.bcSeen) continue;
+        bc.push(x.frame);
+        bcOnly = x.bytes;
+      }
       c.bcSeen = bcSeq;
     }
     let dm: { text: string; bytes: Buffer | null } | null = null;
@@ -507,7 +533,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (dm !== null) bc.push(dm.text);
-    if (bc.length === 1) sendTo(c, bc[0]!, 'broadcast', false);
+    if (bc.length === 1) sendTo(c, bc[0]!, 'broadcast', false, dm === null ? bcOnly : null);
     else if (bc.length > 1) {
       coalescedCell.inc(bc.length - 1);
       sendTo(c, `{"b":[${bc.join(',')}]}`, 'broadcast', false);
@@ -518,13 +544,28 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     fanoutScheduled = false;
     const sw = sweep;
     if (sw === null) return;
-    const end = Math.min(sw.targets.length, sw.pos + FANOUT_SLICE);
-    for (; sw.pos < end; sw.pos++) {
-      const c = sw.targets[sw.pos]!;
-      if (c.closed || c.left || !needs(c)) continue;
-      serve(c);
+    const started = performance.now();
+    if (diag.on) diag.add('sliceGap', started - lastSliceEnd);
+    const n = sw.targets.length;
+    while (sw.pos < n) {
+      const end = Math.min(n, sw.pos + FANOUT_CHECK);
+      for (; sw.pos < end; sw.pos++) {
+        const c = sw.targets[sw.pos]!;
+        if (c.closed || c.left || !needs(c)) continue;
+        serve(c);
+      }
+      if (performance.now() - started >= FANOUT_SLICE_MS) break;
+    }
+    if (diag.on) {
+      lastSliceEnd = performance.now();
+      diag.add('slice', lastSliceEnd - started);
     }
     if (sw.pos >= sw.targets.length) {
+      if (diag.on) {
+        const b = batchMadeAt.get(partSeq);
+        if (b !== undefined) diag.add('sweepDone', epochNow() - b);
+        batchMadeAt.clear();
+      }
       sweep = null;
       // what came in during the sweep: another sweep for the viewers reached before it
       const next = present();
@@ -681,6 +722,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (c.role !== 'viewer') return refuse(c, 'auth', 'the host cannot send viewer messages');
     if (m.viewer !== c.viewer) return refuse(c, 'auth', `this token acts for viewer ${c.viewer}, not ${m.viewer}`);
     if (m.type === 'danmaku.sent') {
+      if (diag.on && f.w !== undefined) diag.add('readLag', epochNow() - f.w);
       if (!bucket(c, 'dm', now)) {
         cRejected.inc({ reason: 'danmaku-rate' });
         return;
@@ -964,6 +1006,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   } catch (e) {
     for (const s of listeners) s.close();
     clearInterval(ticker);
+    diag.close();
     loop.disable();
     journal?.close();
     throw e;
@@ -989,6 +1032,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     close() {
       return (closing ??= new Promise<void>((resolve) => {
         clearInterval(ticker);
+        diag.close();
         if (timer !== null) clearTimeout(timer);
         loop.disable();
         for (const c of conns) {
