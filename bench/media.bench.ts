@@ -9,10 +9,12 @@
 // What is and is not compared: the media side is players and links alone, driven a minute at a time
 // without an event queue (the runtime's queue adds to it in a show); the agents side is the viewer
 // statecharts on the fast path under a scripted feed (the runtime queue is in it). The figure per family
-// says where the media cost lies: a viewer playing with catch-up idle commits to runs of up to 8 segments
-// (one player event per run, engine/media/player/download.ts), but each segment still costs its request,
-// parts, throughput sample and replayed ABR choice; weak-4G viewers that stall and catch up (rate ≠ 1)
-// still step on every segment and on every stall start and end.
+// says where the media cost lies: a viewer playing with catch-up idle on a steady rung fetches windows of
+// up to 32 segments (one player event each, engine/media/player/window.ts), else runs of up to 8, but each
+// segment still costs its parts' link integration, throughput sample and replayed ABR choice; weak-4G
+// viewers that stall and catch up (rate ≠ 1) still step on every segment and on every stall start and end.
+// The agents' rounds vary most between rounds here (first rounds 2–4× the best): with --rounds=8 their best
+// is ~20 % lower than with the default 3, so compare ratios at the same round count.
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

@@ -91,6 +91,29 @@ describe('a window on a comfortable link', () => {
   });
 });
 
+describe('driving a player through windows', () => {
+  it('advancing epoch by epoch (Δ = 250 ms) stops at each epoch end and gives exactly what one advance gives (4G)', () => {
+    const make = () => {
+      const st = new RngStreams(9);
+      const link = new Link(instantiate(FAMILY_4G, st.stream(2, 'net-profile')), st.stream(2, 'net'));
+      return createPlayer(new PlayerStore(resolvePlayerConfig()), link, st.stream(2, 'media'), { viewer: 2, joinMs: 5000 });
+    };
+    const one = make(), many = make();
+    const outOne = new MediaEventBuffer(), outMany = new MediaEventBuffer();
+    advance(one, 200_000, outOne);
+    let windows = 0;
+    for (let t = 5000; t <= 200_000; t += 250) {
+      advance(many, t, outMany);
+      expect(many.now).toBeLessThanOrEqual(t);
+      expect(many.nextMs).toBeGreaterThan(t);
+      if (many.win === 1 && many.dlSegs > 8) windows++;
+    }
+    expect(windows).toBeGreaterThan(100); // most epoch ends fall inside a window
+    expect(outMany.toArray()).toEqual(outOne.toArray());
+    expect(qoeOf(many)).toEqual(qoeOf(one));
+  });
+});
+
 describe('windowRunFast is windowRun, inline', () => {
   // the same viewers twice: once with dash.js's dynamic rule (the inline path), once with a copy of it that
   // windowRunFast does not recognise (the generic path through the rule's own functions)
