@@ -5,7 +5,8 @@
 // behaviour → targeted push percentiles, orders lost/duplicated through the restart, server CPU and
 // memory per connection. `--quick`: 2,000 viewers for 60 s at 100 comments/s.
 // Flags: --viewers N --duration S (seconds, ramp included) --ramp S --rate R --fanout-tick MS --no-shaping
-// --restart=cold --clients K --danmaku-every MS (each viewer's danmaku cadence; 0: every tick).
+// --restart=cold --clients K --danmaku-every MS (each viewer's danmaku cadence; 0: every tick)
+// --client-nice N (the client processes' nice value).
 import { fileURLToPath } from 'node:url';
 import { runStress } from '../runner/stress/coordinator.ts';
 import { parseFaults } from '../runner/stress/options.ts';
@@ -23,6 +24,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
   const restartAtS = Math.round(rampS + (durationS - rampS) / 2);
   const fanoutTickMs = Number(flags['fanout-tick'] ?? 100);
   const danmakuEveryMs = Number(flags['danmaku-every'] ?? 1000);
+  const clientNice = Number(flags['client-nice'] ?? 0);
   const r = await runStress({
     scenarioFile: SCENARIO,
     viewers,
@@ -37,6 +39,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
     faults: parseFaults(`restart@${restartAtS}s`, durationS * 1000),
     fanoutTickMs,
     danmakuEveryMs,
+    clientNice,
     shaping: flags['no-shaping'] !== true,
     restartMode: flags.restart === 'cold' ? 'cold' : 'warm',
     graceMs: 20_000,
@@ -45,7 +48,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
   process.stderr.write(`${formatSummary(r)}\n`);
   const l = r.latency;
   return {
-    config: { viewers, durationS, rampS, holdS: durationS - rampS, commentsPerSecond: rate, fanoutTickMs, danmakuEveryMs, shaping: r.shaping, clients: r.clients, restartAtS, restartMode: r.server.restartMode },
+    config: { viewers, durationS, rampS, holdS: durationS - rampS, commentsPerSecond: rate, fanoutTickMs, danmakuEveryMs, clientNice, shaping: r.shaping, clients: r.clients, restartAtS, restartMode: r.server.restartMode },
     targets: r.targets,
     latencyMs: {
       connect: l.connect,

@@ -3,7 +3,7 @@
 // merges the clients' histograms and order ledgers with the server's journal into one result.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,8 @@ export interface StressResult {
   fanoutTickMs: number;
   /** the server's danmaku cadence per viewer (ms; 0: every tick) */
   danmakuEveryMs: number;
+  /** nice value the client processes ran at */
+  clientNice: number;
   faults: Fault[];
   commentsPerSecond: { target: number | null; measured: number };
   latency: Record<string, LatencySummary>;
@@ -172,12 +174,19 @@ interface ClientHandle {
   done: Promise<ClientReport>;
 }
 
-function forkClient(start: { file: string; loader: string[] }, index: number, config: ClientConfig, log: (l: string) => void): ClientHandle {
+function forkClient(start: { file: string; loader: string[] }, index: number, config: ClientConfig, nice: number, log: (l: string) => void): ClientHandle {
   const child = track(fork(start.file, [], {
     execArgv: [...start.loader, '--max-old-space-size=4096', ...profileArgs()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json',
   }));
+  if (nice !== 0 && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, nice);
+    } catch (e) {
+      log(`client ${index}: could not set nice ${nice}: ${(e as Error).message}`);
+    }
+  }
   let resolveReady!: () => void;
   let resolveDone!: (r: ClientReport) => void;
   let rejectDone!: (e: Error) => void;
@@ -380,7 +389,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
         steady,
         wsPorts,
       };
-      clients.push(forkClient(start, i, config, log));
+      clients.push(forkClient(start, i, config, o.clientNice ?? 0, log));
     }
     // run time 0 is when every client has built its world and compiled the machines
     await Promise.race([Promise.all(clients.map((c) => c.ready)), Promise.all(clients.map((c) => c.done))]);
@@ -554,6 +563,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       shaping: o.shaping !== false,
       fanoutTickMs,
       danmakuEveryMs,
+      clientNice: o.clientNice ?? 0,
       faults,
       commentsPerSecond: { target: cps, measured: Math.round(measuredCps * 10) / 10 },
       latency: lat.summaries(),
