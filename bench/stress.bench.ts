@@ -55,6 +55,8 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
       fanoutEndToEnd: l['fanout.e2e'],
       fanoutWire: l['fanout.wire'],
       fanoutSenderToServerSend: l['fanout.server'],
+      // the sender's uplink and the receiver's downlink shaping of each delivered item (end to end − wire)
+      fanoutShaping: l['fanout.shaping'],
       // received in the hold after the ramp, away from the restart and its recovery (steadyWindows)
       fanoutEndToEndSteady: l['fanout.e2e.steady'],
       fanoutWireSteady: l['fanout.wire.steady'],

@@ -661,6 +661,9 @@ export class StressClient {
           this.lat.record('fanout.e2e', now - st[0]);
           this.lat.record('fanout.wire', arrival - st[1]);
           if (f.s !== undefined) this.lat.record('fanout.server', f.s - st[1]);
+          // the two ends' shaping (the sender's uplink before its write, this viewer's downlink after its
+          // socket delivered): the viewers' own networks' share of the end-to-end time
+          this.lat.record('fanout.shaping', now - st[0] - (arrival - st[1]));
           if (steady) {
             this.lat.record('fanout.e2e.steady', now - st[0]);
             this.lat.record('fanout.wire.steady', arrival - st[1]);

@@ -6,6 +6,7 @@ const ROWS: [key: string, label: string][] = [
   ['connect', 'connect (WebSocket open)'],
   ['reconnect', 'reconnect (drop → open again)'],
   ['fanout.e2e', 'danmaku fan-out, end to end (shaped)'],
+  ['fanout.shaping', '  of which: the two viewers\' networks (shaping)'],
   ['fanout.wire', 'danmaku fan-out, on the wire'],
   ['fanout.server', '  of which: sender write → server send'],
   ['fanout.e2e.steady', 'danmaku fan-out, end to end, steady hold'],
