@@ -28,7 +28,8 @@ const NI = 23;
 
 /**
  * The most segments one fast-forwarded window may carry (window.ts): its landing times are kept in the
- * part slots after the first segment's parts, so at most that many, and the config's cap.
+ * part and busy slots after the first segment's parts (its busy time in dlBusyMs), so at most that many,
+ * and the config's cap.
  */
 export function windowCap(cfg: ResolvedPlayerConfig): number {
   return Math.min(cfg.windowSegments, MAX_GROUP_SEGMENTS * (cfg.partsPerSegment + 1) - cfg.partsPerSegment);
@@ -249,6 +250,11 @@ export function partsBase(p: Player): number {
 /** Landing time (last part's arrival) of segment i of the window in flight. */
 export function windowLandingAt(p: Player, i: number): number {
   return p.f[p.fb + NF_FIELDS + p.s.cfg.partsPerSegment + i]!;
+}
+
+/** Offset of dlBusyMs, where a window keeps its newest segment's busy time (replay.ts landed reads it there). */
+export function windowBusyAt(p: Player): number {
+  return p.fb + 7;
 }
 
 /** Offset of the busy time of segment 0 of the transfer in flight (chunkedTransfer writes there). */

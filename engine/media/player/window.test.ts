@@ -7,7 +7,7 @@ import { Link } from '../../net/index.ts';
 import { FAMILY_3G, FAMILY_4G, FAMILY_WEAK_4G, StepTrace, instantiate, type NetworkProfile, type TraceProfile } from '../../../network-profiles/index.ts';
 import { DYNAMIC_RULE } from '../abr/dynamic.ts';
 import type { AbrRule } from '../abr/types.ts';
-import { resolvePlayerConfig } from '../config.ts';
+import { resolvePlayerConfig, type PlayerConfig } from '../config.ts';
 import { MediaEventBuffer } from '../events.ts';
 import { qoeOf } from '../qoe/summary.ts';
 import { createPlayer } from './create.ts';
@@ -117,8 +117,8 @@ describe('driving a player through windows', () => {
 describe('windowRunFast is windowRun, inline', () => {
   // the same viewers twice: once with dash.js's dynamic rule (the inline path), once with a copy of it that
   // windowRunFast does not recognise (the generic path through the rule's own functions)
-  const population = (profile: NetworkProfile, generic: boolean) => {
-    const cfg = resolvePlayerConfig();
+  const population = (profile: NetworkProfile, generic: boolean, player: Partial<PlayerConfig> = {}) => {
+    const cfg = resolvePlayerConfig(player);
     const store = new PlayerStore(cfg, 60);
     if (generic) (store as { rule: AbrRule }).rule = { ...DYNAMIC_RULE };
     const streams = new RngStreams(11);
@@ -141,5 +141,12 @@ describe('windowRunFast is windowRun, inline', () => {
     { profile: FAMILY_3G, reason: 'near the rung rates' },
   ])('$profile.name: identical players ($reason)', ({ profile }) => {
     expect(population(profile, false)).toEqual(population(profile, true));
+  });
+  it.each([
+    { player: { partMs: 1000 }, reason: 'one part per segment: a window of 15 uses the busy slots for landings' },
+    { player: { partMs: 500 }, reason: 'two parts per segment' },
+    { player: { segmentMs: 2000, partMs: 250, targetLatencyMs: 6000 }, reason: '2 s segments of 8 parts' },
+  ])('4G, $reason: identical players', ({ player }) => {
+    expect(population(FAMILY_4G, false, player)).toEqual(population(FAMILY_4G, true, player));
   });
 });

@@ -40,7 +40,7 @@ import { chunkedRunSegment } from '../../net/index.ts';
 import type { ResolvedPlayerConfig } from '../config.ts';
 import { EPS } from './next.ts';
 import { keepReplayed, landed, useReplayed } from './replay.ts';
-import { PHASE, partsBase, rungOf, segBusyBase, type Player } from './state.ts';
+import { PHASE, partsBase, rungOf, segBusyBase, windowBusyAt, type Player } from './state.ts';
 
 /** The level the buffer must stay above for the window to hold (dash.js BUFFER_EMPTY, LoL+ catch-up's floor). */
 export function levelFloor(cfg: ResolvedPlayerConfig): number {
@@ -90,8 +90,9 @@ export function windowRun(p: Player, t: number, q: number, cap: number): number 
   if (late(f, at, pps, k * S, P, lag, floor)) return 0;
   const link = p.link;
   f[land] = f[at + pps - 1]!;
-  // the busy time of the newest segment: its first busy slot (what landed() reads for it)
-  const busyAt = segBusyBase(p);
+  // the busy time of the newest segment, in dlBusyMs (the busy slots are landing slots in a window)
+  const busyAt = windowBusyAt(p);
+  f[busyAt] = f[segBusyBase(p)]!;
   const fast = p.tpFast, slow = p.tpSlow, fastDecay = p.tpFastDecay, slowDecay = p.tpSlowDecay;
   const placeholder = p.bolaPlaceholderS, bolaLast = p.bolaLastMs, steady = p.bolaSteady, useBola = p.useBola;
   const segments = p.segments;
@@ -126,7 +127,6 @@ export function windowRun(p: Player, t: number, q: number, cap: number): number 
   p.nextSeg = k;
   p.dlReqMs = t;
   p.abrDelayMs = 0;
-  p.dlBusyMs = f[busyAt]!;
   p.win = 1;
   return n;
 }
