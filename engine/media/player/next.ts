@@ -28,7 +28,9 @@ export function computeNext(p: Player): number {
   // part arrivals read straight from the column (partAt, un-inlined, returned each one boxed)
   const f = p.f;
   const parts = partsBase(p);
-  let next = seg >= 0 ? f[parts + n - 1]! : requestTime(p);
+  // (the unary plus keeps `next` a double for V8: merged with an un-inlined call's tagged result, every
+  // later assignment to it allocated a heap number)
+  let next = seg >= 0 ? f[parts + n - 1]! : +requestTime(p);
   const L = now - pos;
   p.rateEndMs = Infinity;
   if (phase === PHASE.playing) {
