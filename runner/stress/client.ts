@@ -46,6 +46,7 @@ const WS_CLIENT_OPTIONS = {
 export const MAX_CONNECTING = 64;
 
 const DANMAKU_PREFIX = Buffer.from('{"m":{"type":"danmaku.batch"');
+const COMBO_PREFIX = Buffer.from('{"b":[{"m":{"type":"danmaku.batch"');
 const IT_MARK = Buffer.from('},"it":[');
 const S_MARK = Buffer.from(',"s":');
 
@@ -61,6 +62,25 @@ export function danmakuStamps(data: Buffer): DownFrame | null {
     const it = JSON.parse(data.toString('latin1', i + IT_MARK.length - 1, j)) as [number, number][];
     const sv = Number(data.toString('latin1', j + S_MARK.length, data.length - 1));
     return { m: { type: 'danmaku.batch', items: [] }, it, s: sv };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A danmaku frame with ambient messages after it ({"b":[danmaku, social proof…]}, the server's cadence
+ * frame): the danmaku's stamps as above, the others decoded; null if the frame is not in that form.
+ */
+export function danmakuWithAmbient(data: Buffer): DownFrame | null {
+  const i = data.indexOf(IT_MARK);
+  const j = i < 0 ? -1 : data.indexOf(S_MARK, i);
+  const k = j < 0 ? -1 : data.indexOf(0x7d, j); // the danmaku frame's closing brace
+  if (k < 0 || data[k + 1] !== 0x2c || data[data.length - 1] !== 0x7d || data[data.length - 2] !== 0x5d) return null;
+  try {
+    const it = JSON.parse(data.toString('latin1', i + IT_MARK.length - 1, j)) as [number, number][];
+    const sv = Number(data.toString('latin1', j + S_MARK.length, k));
+    const rest = JSON.parse(`[${data.toString('utf8', k + 2, data.length - 2)}]`) as DownFrame[];
+    return { m: { type: 'danmaku.batch', items: [] }, b: [{ m: { type: 'danmaku.batch', items: [] }, it, s: sv }, ...rest] } as DownFrame;
   } catch {
     return null;
   }
@@ -313,6 +333,12 @@ export class StressClient {
       if (data.length > DANMAKU_PREFIX.length && data.compare(DANMAKU_PREFIX, 0, DANMAKU_PREFIX.length, 0, DANMAKU_PREFIX.length) === 0) {
         const f = danmakuStamps(data);
         if (f !== null) return this.onDown(c, f, data.length, arrival);
+      } else if (data.length > COMBO_PREFIX.length && data.compare(COMBO_PREFIX, 0, COMBO_PREFIX.length, 0, COMBO_PREFIX.length) === 0) {
+        const f = danmakuWithAmbient(data);
+        if (f !== null) {
+          this.count('framesIn.coalesced');
+          return this.onDown(c, f, data.length, arrival);
+        }
       }
       this.onText(c, data.toString('utf8'), arrival);
     });

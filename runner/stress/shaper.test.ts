@@ -90,4 +90,19 @@ describe('danmaku frames decoded by their stamps only', () => {
     expect(danmakuStamps(Buffer.from(frame))).toEqual({ m: { type: 'danmaku.batch', items: [] }, it: [[1.5, 2.5], [3, 4]], s: 1700000000000.25 });
     expect(danmakuStamps(Buffer.from('{"m":{"type":"danmaku.batch","items":[]}}'))).toBeNull();
   });
+
+  it('a cadence frame with ambient messages after the danmaku: the stamps, and the others decoded', async () => {
+    const { danmakuWithAmbient } = await import('./client.ts');
+    const items = [{ viewer: 1, text: 'tricky },"it":[ and ,"s": }, 包邮吗' }];
+    const dm = `{"m":{"type":"danmaku.batch","items":[${items.map((x) => JSON.stringify(x)).join(',')}]},"it":[[1.5,2.5]],"s":1700000000000.25}`;
+    const a1 = '{"m":{"type":"social.purchase","sku":"s-1","count":3},"s":17}';
+    const a2 = '{"m":{"type":"social.purchase","sku":"s-2","count":1},"s":18}';
+    const frame = `{"b":[${dm},${a1},${a2}]}`;
+    const f = danmakuWithAmbient(Buffer.from(frame));
+    expect(f?.b).toEqual([{ m: { type: 'danmaku.batch', items: [] }, it: [[1.5, 2.5]], s: 1700000000000.25 }, JSON.parse(a1), JSON.parse(a2)]);
+    // what the full decoder sees in the same frame, stamps and messages alike
+    expect(JSON.parse(frame).b.map((x: { it?: unknown; m: { type: string } }) => x.it ?? x.m.type)).toEqual([[[1.5, 2.5]], 'social.purchase', 'social.purchase']);
+    expect(danmakuWithAmbient(Buffer.from(`{"b":[${dm}]}`))).toBeNull();
+    expect(danmakuWithAmbient(Buffer.from(`{"b":[${dm},{"m":`))).toBeNull();
+  });
 });

@@ -106,3 +106,73 @@ describe('danmaku cadence per viewer (danmakuEveryMs)', () => {
     }
   });
 });
+
+describe('ambient messages (social proof) at the danmaku cadence', () => {
+  it('ride each viewer\'s danmaku frame while the chat flows, and go alone within about a period when it does not', async () => {
+    const w = buildWorld(loadScenario(readFileSync(STRESS_SCENARIO, 'utf8'), STRESS_SCENARIO), { fanoutTickMs: 100 });
+    // social proof every 400 ms (default 5 s) so that a short test sees several
+    const stack = { ...w.stack, commerce: { ...w.stack.commerce, socialProofEveryMs: 400 } };
+    const s = await startServer({ port: 0, stack, timeline: w.timeline, limits: { danmakuPerSec: 1000, danmakuBurst: 1000, danmakuEveryMs: 500 } });
+    try {
+      const sku = w.catalog.skus[0]!;
+      const ids = Array.from({ length: 20 }, (_, i) => 500 + i);
+      const clients: TestClient[] = [];
+      const raw = new Map<number, string[]>();
+      for (const id of ids) {
+        const c = await viewer(s, id);
+        raw.set(id, []);
+        c.ws.on('message', (d: Buffer) => raw.get(id)!.push(d.toString('utf8')));
+        clients.push(c);
+      }
+      const buyer = clients[0]!;
+      await sleep(100);
+      const broadcastsBefore = s.metrics.value('livelab_frames_out_total', { kind: 'broadcast', transport: 'ws' });
+      // chat from viewers 1–19 for 2.5 s; the buyer orders three times meanwhile
+      const t0 = Date.now();
+      let n = 0;
+      let orders = 0;
+      while (Date.now() - t0 < 2500) {
+        for (let k = 0; k < 6; k++, n++) {
+          const i = 1 + (n % (ids.length - 1));
+          clients[i]!.send({ type: 'danmaku.sent', viewer: ids[i]!, text: `a-${n}`, lang: 'en' });
+        }
+        if (Date.now() - t0 > 300 * (orders + 1) && orders < 3) {
+          orders++;
+          buyer.send({ type: 'cart.added', viewer: ids[0]!, sku: sku.id, qty: 1 });
+          buyer.send({ type: 'checkout.submitted', viewer: ids[0]!, idempotencyKey: `amb-${orders}` });
+        }
+        await sleep(50);
+      }
+      await sleep(700);
+      expect(buyer.count('order.confirmed'), JSON.stringify(buyer.frames.filter((f) => f.m.type.startsWith('order')))).toBe(3);
+      expect(s.metrics.value('livelab_ambient_total', { event: 'queued' })).toBeGreaterThan(0);
+      let riding = 0;
+      let social = 0;
+      for (const id of ids.slice(1)) {
+        for (const text of raw.get(id)!) {
+          if (!text.includes('"social.purchase"')) continue;
+          social++;
+          // the cadence frame: danmaku first, the ambient messages after it
+          if (text.startsWith('{"b":[{"m":{"type":"danmaku.batch"')) riding++;
+        }
+      }
+      expect(social).toBeGreaterThanOrEqual(ids.length - 1);
+      expect(riding).toBeGreaterThan(social / 2);
+      // no sweep of the room per social proof: broadcasts stayed few (the pitches of the timeline at most)
+      const broadcasts = s.metrics.value('livelab_frames_out_total', { kind: 'broadcast', transport: 'ws' }) - broadcastsBefore;
+      expect(broadcasts).toBeLessThan(ids.length * 2);
+
+      // no chat: the next social proof still reaches everyone, alone, about a period later
+      const mark = new Map(ids.map((id) => [id, raw.get(id)!.length]));
+      buyer.send({ type: 'cart.added', viewer: ids[0]!, sku: sku.id, qty: 1 });
+      buyer.send({ type: 'checkout.submitted', viewer: ids[0]!, idempotencyKey: 'amb-quiet' });
+      const sent = Date.now();
+      await Promise.all(clients.slice(1).map((c) => c.next('social.purchase', 5000)));
+      expect(Date.now() - sent).toBeLessThan(3000);
+      for (const id of ids.slice(1)) expect(raw.get(id)!.slice(mark.get(id)!).some((t) => t.includes('"social.purchase"'))).toBe(true);
+      for (const c of clients) c.close();
+    } finally {
+      await s.close();
+    }
+  });
+});
