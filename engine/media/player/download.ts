@@ -106,6 +106,7 @@ export function request(p: Player, t: number): void {
   p.dlPart = 0;
   p.dlBytes = segBytes;
   p.win = 0;
+  p.succ = 0;
   let run = 1;
   if (g > 1) {
     // a comfortable viewer fast-forwards a whole window (window.ts); else a run of up to g segments
@@ -116,7 +117,8 @@ export function request(p: Player, t: number): void {
     if (run === 0) run = fetchRun(p, t, q, g);
   }
   p.dlSegs = run;
-  for (let i = 0; i < run; i++) setRung(p, k + i, q);
+  const rungs = p.win === 1 && p.succ === 1 ? run + 1 : run;
+  for (let i = 0; i < rungs; i++) setRung(p, k + i, q);
 }
 
 /**
@@ -188,5 +190,15 @@ export function complete(p: Player, t: number): void {
   p.segments++;
   p.nextSeg = p.dlSeg + g;
   p.dlSeg = -1;
+  if (win && p.succ === 1) {
+    // the window's successor, requested as its last segment landed (now), is the transfer in flight
+    p.dlSeg = p.nextSeg;
+    p.dlSegs = 1;
+    p.dlPart = 0;
+    p.dlReqMs = t;
+    p.dlLag = p.pos - t;
+    p.f[segBusyBase(p)] = p.succBusyMs;
+    p.succ = 0;
+  }
   p.win = 0;
 }

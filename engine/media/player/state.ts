@@ -22,9 +22,9 @@ export const MAX_GROUP_SEGMENTS = 8;
  * Double columns: the fields, then the arrival time of each part of the segments in flight, then the
  * bottleneck's busy time for each of those segments (their throughput samples).
  */
-const NF_FIELDS = 35;
+const NF_FIELDS = 36;
 /** Int columns. */
-const NI = 23;
+const NI = 24;
 
 /**
  * The most segments one fast-forwarded window may carry (window.ts): its landing times are kept in the
@@ -175,6 +175,8 @@ export class Player {
   get runTpSlowDecay(): number { return this.f[this.fb + 32]!; } set runTpSlowDecay(v: number) { this.f[this.fb + 32] = v; }
   get runPlaceholderS(): number { return this.f[this.fb + 33]!; } set runPlaceholderS(v: number) { this.f[this.fb + 33] = v; }
   get runBolaLastMs(): number { return this.f[this.fb + 34]!; } set runBolaLastMs(v: number) { this.f[this.fb + 34] = v; }
+  /** busy time of a window's successor (window.ts: the late segment it hands on, its parts in the part slots) */
+  get succBusyMs(): number { return this.f[this.fb + 35]!; } set succBusyMs(v: number) { this.f[this.fb + 35] = v; }
 
   // ints: phase flags, segment indices, rungs, counters
   get phase(): number { return this.i[this.ib]!; } set phase(v: number) { this.i[this.ib] = v; }
@@ -211,6 +213,8 @@ export class Player {
    * of each of its segments (windowLandingAt) instead of every part's arrival
    */
   get win(): number { return this.i[this.ib + 22]!; } set win(v: number) { this.i[this.ib + 22] = v; }
+  /** 1 while the window in flight has a successor: the segment after it, already requested (window.ts) */
+  get succ(): number { return this.i[this.ib + 23]!; } set succ(v: number) { this.i[this.ib + 23] = v; }
 }
 
 /** A fresh player row: everything zero except what is not. */

@@ -98,6 +98,7 @@ function seekToLive(p: Player, t: number, out: MediaEventBuffer): void {
   p.pos = t - cfg.targetLatencyMs;
   p.dlSeg = -1;
   p.win = 0;
+  p.succ = 0;
   p.nextSeg = Math.floor(p.pos / cfg.segmentMs);
   p.bufEnd = p.nextSeg * cfg.segmentMs;
   p.holdUntil = 0;

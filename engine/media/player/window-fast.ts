@@ -33,6 +33,7 @@ export function windowRunFast(p: Player, t: number, q: number, cap: number): num
   const floor = levelFloor(cfg);
   if (late(f, at, pps, k * S, P, lag, floor)) return 0;
   const link = p.link;
+  p.succ = 0;
   const ladder = cfg.ladder;
   const rungs = ladder.length;
   const stallMs = cfg.stallThresholdMs;
@@ -94,7 +95,11 @@ export function windowRunFast(p: Player, t: number, q: number, cap: number): num
     const m0 = (k + n) * S;
     let isLate = false;
     for (let j = 0; j < pps; j++) if (m0 + j * P - (f[at + j]! + lag) <= floor) isLate = true;
-    if (isLate) break;
+    if (isLate) {
+      p.succ = 1;
+      p.succBusyMs = link.busyMs;
+      break;
+    }
     fast = nFast;
     slow = nSlow;
     fastDecay = nFastDecay;

@@ -17,8 +17,10 @@
 // viewer's requests draw them ~4× less often; (3) the QoE accumulators (playing time, bitrate, latency
 // integral and histogram) are brought up to date at the window's end in closed form (rate 1, constant
 // latency): the same values, later (an observer reading them mid-window, such as the show's per-minute
-// latency sampler, sees them up to one window late); (4) a segment discarded because it is late has
-// already used its loss-recovery draw (the player then requests it afresh, with new draws).
+// latency sampler, sees them up to one window late). A segment found late is not thrown away (that would
+// redraw its loss recovery, and favour the viewer whenever a loss had made it late): the window ends at the
+// landing before it and hands it on, already requested as a run's next segment, as the transfer in flight
+// (its parts in the part slots; complete() installs it).
 //
 // Measured (population runs of 1000 viewers × 10 min, seed 42, the media bench's qoe_by_family; before =
 // runs of up to 8, after = windows of up to 32; startup p50/p95 ms, rebuffer ratio, stalled share, stalls
@@ -89,6 +91,7 @@ export function windowRun(p: Player, t: number, q: number, cap: number): number 
   const floor = levelFloor(cfg);
   if (late(f, at, pps, k * S, P, lag, floor)) return 0;
   const link = p.link;
+  p.succ = 0;
   f[land] = f[at + pps - 1]!;
   // the busy time of the newest segment, in dlBusyMs (the busy slots are landing slots in a window)
   const busyAt = windowBusyAt(p);
@@ -108,6 +111,8 @@ export function windowRun(p: Player, t: number, q: number, cap: number): number 
     chunkedRunSegment(link, pps, f, at - link.runPart);
     if (late(f, at, pps, (k + n) * S, P, lag, floor)) {
       useReplayed(p);
+      p.succ = 1;
+      p.succBusyMs = link.busyMs;
       break;
     }
     f[land + n] = f[at + pps - 1]!;
