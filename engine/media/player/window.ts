@@ -25,19 +25,20 @@
 // Measured (population runs of 1000 viewers × 10 min, seed 42, the media bench's qoe_by_family; before =
 // runs of up to 8, after = windows of up to 32; startup p50/p95 ms, rebuffer ratio, stalled share, stalls
 // per viewer, mean kbit/s, latency mean/p95 ms, switches per viewer, NQoE, player events per viewer-minute):
-//   4G      332/671, 0, 0.027, 0.03, 2815, 4001/4006, 4.3, 0.938, 8.9  →  same except 2817 kbit/s, 3.5 events
-//   Wi-Fi   151/319, 0, 0.004, 0, 2753, 4002/4008, 1.7, 0.917, 8.7     →  same except 2750, 0.916, 3.3 events
+//   4G      332/671, 0, 0.027, 0.03, 2815, 4001/4006, 4.3, 0.938, 8.9  →  same but 2820, 0.939, 3.5 events
+//   Wi-Fi   151/319, 0, 0.004, 0, 2753, 4002/4008, 1.7, 0.917, 8.7     →  same but 2750, 0.916, 3.3 events
 //   3G      1281/2491, 0.0117, 0.888, 17.8, 712, 4188/4728, 43.8, 0.225, 22.3
-//        →  1281/2491, 0.0115, 0.880, 17.4, 711, 4186/4663, 43.8, 0.225, 19.2
+//        →  1281/2491, 0.0117, 0.881, 17.7, 712, 4189/4656, 43.7, 0.225, 19.3
 //   weak 4G 866/2013, 0.0677, 0.981, 83.8, 1978, 5181/9175, 53.6, 0.584, 47.4
-//        →  866/2013, 0.0654, 0.974, 81.0, 1986, 5138/9126, 53.8, 0.589, 44.5
-// (the small gains of 3G and weak 4G: fewer lone-request jitter and loss draws, choice (2)). Cost, media
-// alone, both versions in one process, best of 5 rounds (500–600 viewers × 10 min per family, load 1.7–5):
-// 4G 0.67–0.68×, Wi-Fi 0.69×, 3G 0.84–0.89×, weak 4G 0.86–0.91×; the bench mix (60/25/15 %) 0.77–0.79×
-// (e.g. 25.9 → 20.0 µs per viewer-minute at load 1.7). What is left per 4G viewer-minute: ~60 segments of
-// part integration and replay (~100 ns each), ~2 window events, startup and per-viewer set-up; weak 4G's
-// and 3G's cost is per event: a catching-up viewer (rate ≠ 1) still requests and steps once per segment
-// (~18 of weak 4G's ~45 events per minute), and stall starts and ends are ~15 more.
+//        →  866/2013, 0.0672, 0.975, 83.3, 1976, 5170/9168, 53.7, 0.584, 45.4
+// (Before late segments were handed on, weak 4G's rebuffer ratio came out 0.0654: the redrawn loss
+// recovery of thrown-away segments flattered it.) Cost, media alone, both versions in one process, best of
+// 5 rounds (500–600 viewers × 10 min per family, load 1.7–5): 4G 0.62–0.68×, Wi-Fi 0.63–0.69×, 3G
+// 0.79–0.89×, weak 4G 0.86–0.91×; the bench mix (60/25/15 %) 0.74–0.79× (e.g. 24.1 → 18.7 µs per
+// viewer-minute at load 5). What is left per 4G viewer-minute: ~60 segments of part integration and
+// replay (~100 ns each), ~2 window events, startup and per-viewer set-up; weak 4G's and 3G's cost is per
+// event: a catching-up viewer (rate ≠ 1) still requests and steps once per segment (~18 of weak 4G's ~45
+// events per minute), and stall starts and ends are ~15 more.
 import { chunkedRunSegment } from '../../net/index.ts';
 import type { ResolvedPlayerConfig } from '../config.ts';
 import { EPS } from './next.ts';
