@@ -611,8 +611,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } else dm = danmakuFrame(c);
     }
     // ambient messages ride the cadence (or go alone once overdue)
-    const amb = (due || bc !== null || c.amSeen < amForced) && c.amSeen < amSeq ? ambientAfter(c.amSeen) : NO_AMBIENT;
-    if (amb.n > 0) c.amSeen = amSeq;
+    let amb = NO_AMBIENT;
+    if ((due || bc !== null || c.amSeen < amForced) && c.amSeen < amSeq) {
+      amb = ambientAfter(c.amSeen);
+      // (messages already forgotten are missed: the viewer is not due them again)
+      c.amSeen = amSeq;
+    }
     if (bc === null) {
       if (amb.n === 0) {
         if (dm !== null) sendTo(c, dm.text, 'danmaku', true, dm.bytes);

@@ -170,6 +170,12 @@ describe('ambient messages (social proof) at the danmaku cadence', () => {
       await Promise.all(clients.slice(1).map((c) => c.next('social.purchase', 5000)));
       expect(Date.now() - sent).toBeLessThan(3000);
       for (const id of ids.slice(1)) expect(raw.get(id)!.slice(mark.get(id)!).some((t) => t.includes('"social.purchase"'))).toBe(true);
+      // and then the fan-out rests: no sweeps while nothing is owed (a viewer who missed forgotten messages
+      // is not owed them for ever)
+      await sleep(2500);
+      const sweeps = s.metrics.value('livelab_fanout_sweeps_total');
+      await sleep(1000);
+      expect(s.metrics.value('livelab_fanout_sweeps_total') - sweeps).toBeLessThan(12);
       for (const c of clients) c.close();
     } finally {
       await s.close();
