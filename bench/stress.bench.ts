@@ -24,7 +24,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
   const restartAtS = Math.round(rampS + (durationS - rampS) / 2);
   const fanoutTickMs = Number(flags['fanout-tick'] ?? 100);
   const danmakuEveryMs = Number(flags['danmaku-every'] ?? 1000);
-  const clientNice = Number(flags['client-nice'] ?? 0);
+  const clientNice = Number(flags['client-nice'] ?? 3);
   const r = await runStress({
     scenarioFile: SCENARIO,
     viewers,
@@ -60,6 +60,10 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
       // received in the hold after the ramp, away from the restart and its recovery (steadyWindows)
       fanoutEndToEndSteady: l['fanout.e2e.steady'],
       fanoutWireSteady: l['fanout.wire.steady'],
+      // the steady wire time split where the server stamped the frame (a sampling group's frame is stamped
+      // when built, for its first member: later members' wait in the sweep counts in the second part)
+      fanoutSenderToServerFrameSteady: l['fanout.server.steady'],
+      fanoutServerFrameToReceiverSteady: l['fanout.recv.steady'],
       promptEndToEndSteady: l['prompt.e2e.steady'],
       promptWireSteady: l['prompt.wire.steady'],
       targetingWireSteady: l['targeting.wire.steady'],

@@ -346,10 +346,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     index: Map<object, number>;
     /** the batch as sampled for a viewer on a G-tick cadence (G × the tick's cap) */
     wide: DanmakuBatch;
+    /** when it was made (performance.now) */
+    madeAt: number;
   }
   interface Sweep {
     targets: Conn[];
     pos: number;
+    /**
+     * viewers a danmaku batch made due while the sweep ran: served first, in the next slices (a
+     * broadcast's sweep of the whole room took 200–500 ms at 10,000 viewers, and the chat of the viewers
+     * it had passed, or had yet to reach, waited for it: the fan-out's p99)
+     */
+    urgent: Conn[];
+    upos: number;
   }
   const parts: Part[] = [];
   let partSeq = 0;
@@ -498,12 +507,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }),
       index: new Map(items.map((it, i) => [it as object, i])),
       wide: dmEvery > 1 && batch.perViewer !== undefined ? { ...batch, perViewer: batch.perViewer * dmEvery } : batch,
+      madeAt: performance.now(),
     });
     for (let id = first; id < first + items.length; id++) danmakuStamps.delete(id);
     groupFrames.clear();
     while (parts.length > MAX_PARTS) {
       parts.shift();
       cFanoutCut.inc();
+    }
+    if (sweep !== null) {
+      // the viewers this batch is due to go first in the running sweep (whether it has passed them, or
+      // would reach them only at its end, or they are not in it)
+      for (const c of viewers.values()) if (c.joined && !c.left && !c.closed && dmDue(c)) sweep.urgent.push(c);
     }
     kick();
   }
@@ -516,7 +531,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   function kick(): void {
     if (sweep === null) {
-      sweep = { targets: present(), pos: 0 };
+      sweep = { targets: present(), pos: 0, urgent: [], upos: 0 };
       sweepCell.inc();
     }
     if (!fanoutScheduled) {
@@ -570,6 +585,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   /** The danmaku of every batch the viewer has not had, as a frame (null if none shows it anything). */
   function danmakuFrame(c: Conn): { text: string; bytes: Buffer | null } | null {
+    if (diag.on) {
+      const now = performance.now();
+      for (const p of parts) if (p.seq > c.dmSeen && (p.seq + c.phase) % dmEvery === 0) diag.add('frameAge', now - p.madeAt);
+    }
     const group = Math.floor(c.id / dmEvery) % DM_GROUPS;
     const key = `${c.phase}:${group}:${c.dmSeen}`;
     let g = groupFrames.get(key);
@@ -646,8 +665,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (sw === null) return;
     const started = performance.now();
     if (diag.on) diag.add('sliceGap', started - lastSliceEnd);
+    let spent = false;
+    while (sw.upos < sw.urgent.length) {
+      const end = Math.min(sw.urgent.length, sw.upos + FANOUT_CHECK);
+      for (; sw.upos < end; sw.upos++) {
+        const c = sw.urgent[sw.upos]!;
+        if (c.closed || c.left || !needs(c)) continue;
+        serve(c);
+      }
+      if (performance.now() - started >= FANOUT_SLICE_MS) {
+        spent = true;
+        break;
+      }
+    }
     const n = sw.targets.length;
-    while (sw.pos < n) {
+    while (!spent && sw.pos < n) {
       const end = Math.min(n, sw.pos + FANOUT_CHECK);
       for (; sw.pos < end; sw.pos++) {
         const c = sw.targets[sw.pos]!;
@@ -660,7 +692,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       lastSliceEnd = performance.now();
       diag.add('slice', lastSliceEnd - started);
     }
-    if (sw.pos >= sw.targets.length) {
+    if (sw.pos >= sw.targets.length && sw.upos >= sw.urgent.length) {
       if (diag.on) {
         const b = batchMadeAt.get(partSeq);
         if (b !== undefined) diag.add('sweepDone', epochNow() - b);
@@ -670,7 +702,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // what came in during the sweep: another sweep for the viewers reached before it
       const next = present();
       if (next.length > 0) {
-        sweep = { targets: next, pos: 0 };
+        sweep = { targets: next, pos: 0, urgent: [], upos: 0 };
         sweepCell.inc();
       } else {
         parts.length = 0;

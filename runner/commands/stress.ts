@@ -58,7 +58,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
     .option('--buy-boost <b>', 'lower the buy threshold by b logit units (more orders in a short run)', '0')
     .option('--fanout-tick <ms>', 'the server\'s danmaku fan-out tick (divides 1000)', '100')
     .option('--danmaku-every <ms>', 'the server sends each viewer danmaku at most once per this many ms (0: every fan-out tick)', '1000')
-    .option('--client-nice <n>', 'nice value of the client processes (0–19): the load generator yields the CPU to the server it loads', '0')
+    .option('--client-nice <n>', 'nice value of the client processes (0–19): the load generator yields the CPU to the server it loads', '3')
     .option('--restart <mode>', 'restart fault: warm (spare process takes over) or cold (new process)', 'warm')
     .option('--listeners <n>', 'listening ports of the server the run starts (viewers spread over them; Node accepts one connection per port per event-loop iteration)', String(LISTENERS))
     .option('--no-churn', 'viewers who leave are not replaced')

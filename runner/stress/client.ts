@@ -693,6 +693,10 @@ export class StressClient {
           if (steady) {
             this.lat.record('fanout.e2e.steady', now - st[0]);
             this.lat.record('fanout.wire.steady', arrival - st[1]);
+            if (f.s !== undefined) {
+              this.lat.record('fanout.server.steady', f.s - st[1]);
+              this.lat.record('fanout.recv.steady', arrival - f.s);
+            }
           }
         }
         return; // the viewer machine does not read the chat

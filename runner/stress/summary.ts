@@ -11,6 +11,8 @@ const ROWS: [key: string, label: string][] = [
   ['fanout.server', '  of which: sender write → server send'],
   ['fanout.e2e.steady', 'danmaku fan-out, end to end, steady hold'],
   ['fanout.wire.steady', 'danmaku fan-out, on the wire, steady hold'],
+  ['fanout.server.steady', '  of which: sender write → server frame'],
+  ['fanout.recv.steady', '  of which: server frame → receiver socket'],
   ['prompt.e2e', 'comment → host prompt'],
   ['prompt.wire', 'comment → host prompt, on the wire'],
   ['prompt.wire.steady', 'comment → host prompt, wire, steady hold'],
