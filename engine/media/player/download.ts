@@ -18,7 +18,7 @@ import { chunkedRunSegment, chunkedRunStart } from '../../net/index.ts';
 import { addThroughputSample } from '../abr/throughput.ts';
 import { catchupMinChange, nextRate } from './catchup.ts';
 import { chargeSegments } from './nqoe.ts';
-import { keepReplayed, landed, useReplayed } from './replay.ts';
+import { keepReplayed, landed, restoreLive, saveLive, useReplayed } from './replay.ts';
 import { MAX_GROUP_SEGMENTS, PHASE, levelOf, partAt, partsBase, segBusyBase, setRung, windowCap, windowLandingAt, type Player } from './state.ts';
 import { windowFits, windowRun } from './window.ts';
 import { fastWindowRule, windowRunFast } from './window-fast.ts';
@@ -134,9 +134,7 @@ function fetchRun(p: Player, t: number, q: number, g: number): number {
   const partsAt = partsBase(p);
   const busyAt = segBusyBase(p);
   const k = p.dlSeg;
-  const fast = p.tpFast, slow = p.tpSlow, fastDecay = p.tpFastDecay, slowDecay = p.tpSlowDecay;
-  const placeholder = p.bolaPlaceholderS, bolaLast = p.bolaLastMs, steady = p.bolaSteady, useBola = p.useBola;
-  const segments = p.segments;
+  saveLive(p);
   let run = 1;
   while (run < g && landed(p, run - 1, partsAt + run * pps - 1, busyAt + run - 1) === q) {
     chunkedRunSegment(link, pps, f, partsAt);
@@ -147,15 +145,7 @@ function fetchRun(p: Player, t: number, q: number, g: number): number {
   // for it (a cut run also replayed the segment where it stopped, so complete() redoes that one)
   p.runReplayed = 0;
   if (run === g) keepReplayed(p);
-  p.tpFast = fast;
-  p.tpSlow = slow;
-  p.tpFastDecay = fastDecay;
-  p.tpSlowDecay = slowDecay;
-  p.bolaPlaceholderS = placeholder;
-  p.bolaLastMs = bolaLast;
-  p.bolaSteady = steady;
-  p.useBola = useBola;
-  p.segments = segments;
+  restoreLive(p);
   p.nextSeg = k;
   p.dlReqMs = t;
   return run;

@@ -61,3 +61,33 @@ export function useReplayed(p: Player): void {
   p.bolaSteady = p.runBolaSteady;
   p.useBola = p.runUseBola;
 }
+
+// What a replay changes, saved before it and put back after it (fetchRun and windowRun replay on the live
+// fields and restore them): module scratch, not an object per request, as neither nests in the other.
+const SAVED = new Float64Array(9);
+
+/** Saves the estimator, rule and segment-count fields a replay changes. */
+export function saveLive(p: Player): void {
+  SAVED[0] = p.tpFast;
+  SAVED[1] = p.tpSlow;
+  SAVED[2] = p.tpFastDecay;
+  SAVED[3] = p.tpSlowDecay;
+  SAVED[4] = p.bolaPlaceholderS;
+  SAVED[5] = p.bolaLastMs;
+  SAVED[6] = p.bolaSteady;
+  SAVED[7] = p.useBola;
+  SAVED[8] = p.segments;
+}
+
+/** Puts back what saveLive saved. */
+export function restoreLive(p: Player): void {
+  p.tpFast = SAVED[0]!;
+  p.tpSlow = SAVED[1]!;
+  p.tpFastDecay = SAVED[2]!;
+  p.tpSlowDecay = SAVED[3]!;
+  p.bolaPlaceholderS = SAVED[4]!;
+  p.bolaLastMs = SAVED[5]!;
+  p.bolaSteady = SAVED[6]!;
+  p.useBola = SAVED[7]!;
+  p.segments = SAVED[8]!;
+}

@@ -42,7 +42,7 @@
 import { chunkedRunSegment } from '../../net/index.ts';
 import type { ResolvedPlayerConfig } from '../config.ts';
 import { EPS } from './next.ts';
-import { keepReplayed, landed, useReplayed } from './replay.ts';
+import { keepReplayed, landed, restoreLive, saveLive, useReplayed } from './replay.ts';
 import { PHASE, partsBase, rungOf, segBusyBase, windowBusyAt, type Player } from './state.ts';
 
 /** The level the buffer must stay above for the window to hold (dash.js BUFFER_EMPTY, LoL+ catch-up's floor). */
@@ -97,9 +97,7 @@ export function windowRun(p: Player, t: number, q: number, cap: number): number 
   // the busy time of the newest segment, in dlBusyMs (the busy slots are landing slots in a window)
   const busyAt = windowBusyAt(p);
   f[busyAt] = f[segBusyBase(p)]!;
-  const fast = p.tpFast, slow = p.tpSlow, fastDecay = p.tpFastDecay, slowDecay = p.tpSlowDecay;
-  const placeholder = p.bolaPlaceholderS, bolaLast = p.bolaLastMs, steady = p.bolaSteady, useBola = p.useBola;
-  const segments = p.segments;
+  saveLive(p);
   let n = 1;
   while (n < cap) {
     // the live state is that after segments 0 … n − 2 landed; keep it in case segment n − 1 ends the window
@@ -121,15 +119,7 @@ export function windowRun(p: Player, t: number, q: number, cap: number): number 
     n++;
   }
   keepReplayed(p);
-  p.tpFast = fast;
-  p.tpSlow = slow;
-  p.tpFastDecay = fastDecay;
-  p.tpSlowDecay = slowDecay;
-  p.bolaPlaceholderS = placeholder;
-  p.bolaLastMs = bolaLast;
-  p.bolaSteady = steady;
-  p.useBola = useBola;
-  p.segments = segments;
+  restoreLive(p);
   p.nextSeg = k;
   p.dlReqMs = t;
   p.abrDelayMs = 0;
