@@ -1,9 +1,15 @@
 // LIVELAB_SERVER_DIAG=1: where a comment's fan-out time goes inside the server, logged to stderr every
-// 5 s as p50/p99/max (ms) per stage: readLag (the sender wrote the frame → the server handled it: event-loop
-// and scheduling delay), batchLag (sender wrote → its fan-out batch was made: read lag plus the tick),
-// frameAge (a batch made → a viewer due it was served it, per viewer and batch), sweepDone (batch made → every viewer due had its frame), slice (one fan-out slice's duration) and
-// sliceGap (the loop's time between slices). Off, it costs a branch per frame.
-const STAGES = ['readLag', 'batchLag', 'frameAge', 'sweepDone', 'slice', 'sliceGap'] as const;
+// 5 s as p50/p99/max (ms) per stage:
+// - readLag: the sender wrote the frame → the server handled it (event-loop and scheduling delay);
+// - batchLag: sender wrote → its fan-out batch was made (read lag plus the tick);
+// - frameAge: a batch made → a viewer due it was served it (per viewer and batch);
+// - sweepDone: the newest batch made → the sweep ended;
+// - slice: one fan-out slice's duration; sliceGap: the time since the previous slice ended (the idle time
+//   between two ticks' sweeps included, so ~tick-sized gaps are not stalls);
+// - advance: one run of the stack on time alone (the 100-ms marketing tick and timers);
+// - metrics: rendering /metrics.
+// Off, it costs a branch per frame.
+const STAGES = ['readLag', 'batchLag', 'frameAge', 'sweepDone', 'slice', 'sliceGap', 'advance', 'metrics'] as const;
 export type DiagStage = (typeof STAGES)[number];
 
 export class ServerDiag {

@@ -765,8 +765,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   function advanceNow(): void {
     const mark = promptMark();
     const now = runNow();
+    const t0 = diag.on ? performance.now() : 0;
     try {
       dispatch(stack.advance(now), NO_STAMP, mark, now);
+      if (diag.on) diag.add('advance', performance.now() - t0);
     } catch (e) {
       cInternal.inc();
       log(`internal error in advance: ${(e as Error).stack ?? String(e)}`);
@@ -1045,7 +1047,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (req.method === 'GET' && path === '/health') return json(res, 200, { ok: true, connections: conns.size, viewers: viewers.size, runMs: Math.round(runNow()), ports });
     if (req.method === 'GET' && path === '/metrics') {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-      return void res.end(metrics.render());
+      const t0 = diag.on ? performance.now() : 0;
+      const text = metrics.render();
+      if (diag.on) diag.add('metrics', performance.now() - t0);
+      return void res.end(text);
     }
     if (req.method === 'GET' && path === '/state') {
       const s = stack.summary();
