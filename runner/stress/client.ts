@@ -59,12 +59,19 @@ export function danmakuStamps(data: Buffer): DownFrame | null {
   const j = data.lastIndexOf(S_MARK);
   if (i < 0 || j < i) return null;
   try {
-    const it = JSON.parse(data.toString('latin1', i + IT_MARK.length - 1, j)) as [number, number][];
-    const sv = Number(data.toString('latin1', j + S_MARK.length, data.length - 1));
-    return { m: { type: 'danmaku.batch', items: [] }, it, s: sv };
+    return stampsFrame(data, i, j, data.length - 1);
   } catch {
     return null;
   }
+}
+
+/**
+ * The danmaku frame whose stamps start at IT_MARK (offset i) and whose send time runs from S_MARK (offset j)
+ * to `end`, with its comments left out (throws on a malformed stamp list).
+ */
+function stampsFrame(data: Buffer, i: number, j: number, end: number): DownFrame {
+  const it = JSON.parse(data.toString('latin1', i + IT_MARK.length - 1, j)) as [number, number][];
+  return { m: { type: 'danmaku.batch', items: [] }, it, s: Number(data.toString('latin1', j + S_MARK.length, end)) };
 }
 
 /**
@@ -77,10 +84,8 @@ export function danmakuWithAmbient(data: Buffer): DownFrame | null {
   const k = j < 0 ? -1 : data.indexOf(0x7d, j); // the danmaku frame's closing brace
   if (k < 0 || data[k + 1] !== 0x2c || data[data.length - 1] !== 0x7d || data[data.length - 2] !== 0x5d) return null;
   try {
-    const it = JSON.parse(data.toString('latin1', i + IT_MARK.length - 1, j)) as [number, number][];
-    const sv = Number(data.toString('latin1', j + S_MARK.length, k));
     const rest = JSON.parse(`[${data.toString('utf8', k + 2, data.length - 2)}]`) as DownFrame[];
-    return { m: { type: 'danmaku.batch', items: [] }, b: [{ m: { type: 'danmaku.batch', items: [] }, it, s: sv }, ...rest] } as DownFrame;
+    return { m: { type: 'danmaku.batch', items: [] }, b: [stampsFrame(data, i, j, k), ...rest] };
   } catch {
     return null;
   }
