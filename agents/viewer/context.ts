@@ -5,6 +5,7 @@ import type { RngStreams, Rng } from '../../engine/kernel/index.ts';
 import type { CommentIntent, LeaveReason } from '../../engine/protocol.ts';
 import { topicIndex, type Persona } from '../personas/index.ts';
 import type { TimeSource } from './events.ts';
+import type { SocialFeed } from './logic/social-ledger.ts';
 import type { Offer } from './models/choice.ts';
 import { DEFAULT_VIEWER_PARAMS, type ViewerParams } from './params.ts';
 
@@ -22,6 +23,9 @@ export interface ViewerInput {
   readonly rng: RngStreams;
   readonly clock: TimeSource;
   readonly params?: ViewerParams;
+  /** the room's purchase ticker shared by the viewers of a simulated shard (logic/social-ledger.ts);
+   *  without it the viewer keeps its own count from `social.purchase` messages */
+  readonly social?: SocialFeed;
 }
 
 export interface CartLine {
@@ -38,6 +42,7 @@ export interface ViewerContext {
   readonly p: ViewerParams;
   readonly rng: ViewerStreams;
   readonly clock: TimeSource;
+  readonly social: SocialFeed | null;
   // media and QoE
   joinedAt: number;
   /** -1 until playback starts */
@@ -85,6 +90,7 @@ export interface ViewerContext {
   couponOff: number;
   couponMin: number;
   couponUntil: number;
+  /** the viewer's own count of announced purchases (when there is no shared `social` feed) */
   socialSku: string;
   socialSeen: number;
   socialAt: number;
@@ -122,7 +128,7 @@ export function createContext(input: ViewerInput): ViewerContext {
   const rng = viewerStreams(input.rng, persona.id);
   const now = clock.now();
   return {
-    id: persona.id, persona, p, rng, clock,
+    id: persona.id, persona, p, rng, clock, social: input.social ?? null,
     joinedAt: now, playingAt: -1, startupMs: 0, stalls: 0, stallMs: 0, stallAt: -1, bitrateKbps: 0, latencyMs: 0,
     // one Exp(1) threshold for the whole session, drawn first so it never depends on what happens later
     leaveE: -Math.log(1 - rng.qoe.next()),

@@ -9,7 +9,7 @@ import { messageArrivalTime, type Link } from '../../engine/net/index.ts';
 import { DOWN, UP } from '../../network-profiles/index.ts';
 import type { ViewerDown, ViewerUp } from '../../engine/protocol.ts';
 import { PersonaSampler, type Persona } from '../../agents/personas/index.ts';
-import { viewerMachine, type ViewerContext } from '../../agents/viewer/index.ts';
+import { SocialLedger, viewerMachine, type ViewerContext } from '../../agents/viewer/index.ts';
 import type { Scenario } from '../../scenarios/schema/index.ts';
 import { buildArrivals, buildPersonaConfig } from './world/audience.ts';
 import { NetworkWorld } from './world/network.ts';
@@ -59,6 +59,8 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
   /** 1 while a handle is in `active` (the hot checks read this, not the Set) */
   private isActive = new Uint8Array(1024);
   private pending: ShardMessage<ViewerUp>[] = [];
+  /** the room's purchase announcements, read by the viewers when they weigh an offer (not sent to each) */
+  private readonly social = new SocialLedger();
   private readonly showEndMs: number;
   /** report observation: latency to live per minute (reads the players only) */
   readonly latency: LatencySampler;
@@ -90,7 +92,8 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
       if (m.agent >= 0) {
         const h = this.handleOf.get(m.agent);
         if (h !== undefined) this.deliver(h, m.t, m.msg);
-      } else for (const h of this.active) this.deliver(h, m.t, m.msg);
+      } else if (m.msg.type === 'social.purchase') this.social.announce(m.t, m.msg.sku, m.msg.count);
+      else for (const h of this.active) this.deliver(h, m.t, m.msg);
     }
     this.rt.runUntil(to, (rt) => this.external(rt.extKind, rt.extTarget, rt.extArg, rt.extPayload));
     this.latency.sample(to, () => [...this.active].map((h) => [h, this.players[h]!] as [number, Player]));
@@ -157,7 +160,7 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
     const p = createPlayer(this.player, link, this.streams.stream(id, 'media'), { viewer: id, joinMs: now });
     this.players[h] = p;
     this.latency.start(h);
-    const spawned = this.rt.spawn({ persona, rng: this.streams, clock: { now: () => this.rt.now } });
+    const spawned = this.rt.spawn({ persona, rng: this.streams, clock: { now: () => this.rt.now }, social: this.social });
     if (spawned !== h) throw new Error(`ViewerShard: expected handle ${h}, got ${spawned}`);
     if (p.nextMs < Infinity && this.isActive[h] === 1) this.rt.schedule(p.nextMs, K_MEDIA, h, this.rt.generation(h));
   }

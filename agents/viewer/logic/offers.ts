@@ -71,6 +71,11 @@ export function socialPurchase(ctx: ViewerContext, sku: string, count: number): 
   return { socialSku: sku, socialSeen: seen + Math.max(0, count), socialAt: now };
 }
 
+function socialSeen(ctx: ViewerContext, sku: string, now: number): number {
+  if (ctx.social !== null) return ctx.social.seen(sku, ctx.joinedAt, now, ctx.p.shopping.socialHalfLifeMs);
+  return sku === ctx.socialSku ? decayedSocial(ctx, now) : 0;
+}
+
 function decayedSocial(ctx: ViewerContext, now: number): number {
   return ctx.socialSeen * Math.pow(0.5, (now - ctx.socialAt) / ctx.p.shopping.socialHalfLifeMs);
 }
@@ -88,7 +93,7 @@ export function situation(ctx: ViewerContext, o: Offer, now: number): Situation 
     now,
     budgetLeft: ctx.p.choice.showBudgetShare * ctx.persona.budgetMonthly - ctx.spent - cartValue,
     couponOff: couponOff(ctx, o, now),
-    socialSeen: o.sku === ctx.socialSku ? decayedSocial(ctx, now) : 0,
+    socialSeen: socialSeen(ctx, o.sku, now),
     doubt: ctx.doubt !== '' && (ctx.doubt === 'sizing' || ctx.doubt === 'suitability') && ctx.doubtCat === o.cat,
     watchedMs: ctx.playingAt >= 0 ? now - ctx.playingAt : 0,
     goesWith: ctx.cart.some((l) => goesWithIndex(l.cat, o.cat)),
