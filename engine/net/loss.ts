@@ -72,20 +72,20 @@ export function poissonFew(rng: Rng, lambda: number): number {
 }
 
 /** Extra delay of a small message: geometric number of lost tries, timeouts doubling (one draw). */
-export function messageLossDelay(link: Link, packets: number, loss: number, rttMs: number): number {
+export function messageLossDelay(link: Link, packets: number, loss: number, rttMs: number, rng: Rng = link.rng): number {
   const b = link.trace.burst;
   const p = loss + (b !== null ? (b.enter / (b.enter + b.exit)) * b.lossInBurst : 0);
   if (!(p > 0)) return 0;
   const q = packets === 1 ? Math.min(1, p) : 1 - Math.pow(1 - Math.min(1, p), packets);
   if (q >= 1) return Infinity;
   // geometric number of lost tries by inversion; the common "none lost" (1 − u > q) needs no logarithm
-  const v = 1 - link.rng.next();
+  const v = 1 - rng.next();
   if (v > q) return 0;
   const tries = Math.floor(Math.log(v) / Math.log(q));
   return tries > 0 ? rtoMs(rttMs, link.trace.jitterMs) * (Math.pow(2, tries) - 1) : 0;
 }
 
 /** Queueing jitter on one message: exponential with the trace's mean, never negative (one draw if any). */
-export function jitterDelay(link: Link): number {
-  return link.trace.jitterMs > 0 ? exponential(link.rng, link.trace.jitterMs) : 0;
+export function jitterDelay(link: Link, rng: Rng = link.rng): number {
+  return link.trace.jitterMs > 0 ? exponential(rng, link.trace.jitterMs) : 0;
 }

@@ -46,7 +46,7 @@ export function autoWorkers(viewers: number, cores = os.availableParallelism(), 
 }
 
 /** grace after the show's end for the last leaves to reach the stack */
-const TAIL_MS = 10_000;
+export const TAIL_MS = 10_000;
 
 export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise<RunResult> {
   const workers = Math.max(1, Math.floor(opts.workers ?? 1));

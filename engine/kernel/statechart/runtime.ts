@@ -46,6 +46,12 @@ export class StatechartRuntime {
   extPayload: unknown = null;
   /** macrosteps run so far (one per delivered event) */
   macrosteps = 0;
+  /**
+   * optional tally by group: the macrosteps of agent h also count in macrostepsBy[tallyOf[h]] (the caller
+   * sizes tallyOf past every handle it spawns; e.g. one group per strategy when two share an audience)
+   */
+  tallyOf: Uint8Array | null = null;
+  readonly macrostepsBy: number[] = [];
 
   private configOf: Int32Array;
   private statusOf: Uint8Array;
@@ -291,6 +297,7 @@ export class StatechartRuntime {
 
   private process(agent: number, event: XEvent, ts: CompiledTransition[] | null): void {
     this.macrosteps++;
+    if (this.tallyOf !== null) this.macrostepsBy[this.tallyOf[agent]!]!++;
     if (ts === null) return;
     const config = this.configs.list[this.configOf[agent]!]!;
     let plan: MicrostepPlan | undefined;

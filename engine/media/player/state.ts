@@ -236,6 +236,16 @@ export function newPlayer(store: PlayerStore, link: Link, rng: Rng, viewer: numb
   return p;
 }
 
+/** Copies every number of player `from` into `to` (two rows of one store; links and streams stay their own). */
+export function copyPlayer(from: Player, to: Player): void {
+  const s = from.s;
+  if (to.s !== s) throw new RangeError('copyPlayer: the two players are in different stores');
+  to.f.set(from.f.subarray(from.fb, from.fb + s.nf), to.fb);
+  to.i.set(from.i.subarray(from.ib, from.ib + NI), to.ib);
+  to.hist.set(from.hist.subarray(from.hb, from.hb + LATENCY_BUCKETS), to.hb);
+  to.ring.set(from.ring.subarray(from.rb, from.rb + s.ringLen), to.rb);
+}
+
 /** Buffered media ahead of the playhead, at the player's `now`. */
 export function levelOf(p: Player): number {
   return p.bufEnd - p.pos;
