@@ -2,7 +2,8 @@
 // (engine/net), on virtual time. Per epoch it delivers the stack's messages (each after the viewer's
 // own downlink delay), runs its agents and players up to the epoch end, and returns what the viewers
 // sent, stamped with their arrival time at the stack (after the uplink delay). Viewers never touch
-// each other or the services directly (DESIGN.md "Epochs").
+// each other or the services directly (DESIGN.md "Epochs"). A shard may host several worlds of one
+// audience (worlds.ts): per viewer one player and link (a slot), and one agent per world in the room.
 import { RngStreams, StatechartRuntime, compileMachine, type EpochShard, type Rng, type ShardMessage, type XEvent } from '../../engine/kernel/index.ts';
 import { MediaEventBuffer, MEDIA_EVENT_TYPES, Player, PlayerStore, createPlayer, endSession, endedCopy, qoeOf, resolvePlayerConfig, step } from '../../engine/media/index.ts';
 import { messageArrivalTime, type Link } from '../../engine/net/index.ts';
