@@ -29,7 +29,7 @@ export interface ShardOptions {
   owns?: (viewer: number) => boolean;
   /**
    * How many worlds share this audience (default 1): strategies that differ only in what the stack does
-   * (pairable: paired.ts). Each world has its own viewer agents, messages and records; each viewer's player
+   * (the same worlds.ts audienceKey). Each world has its own viewer agents, messages and records; each viewer's player
    * and link are simulated once for all of them, since nothing a viewer does reaches its player.
    */
   worlds?: number;
@@ -254,13 +254,9 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
 
   private growHandles(h: number): void {
     const n = Math.max(h + 1, this.isActive.length * 2);
-    const active = new Uint8Array(n);
-    active.set(this.isActive);
-    this.isActive = active;
-    const world = new Uint8Array(n);
-    world.set(this.worldOf);
-    this.worldOf = world;
-    if (this.rt.tallyOf !== null) this.rt.tallyOf = world;
+    this.isActive = grown(this.isActive, n);
+    this.worldOf = grown(this.worldOf, n);
+    if (this.rt.tallyOf !== null) this.rt.tallyOf = this.worldOf;
   }
 
   private mediaStep(v: number): void {
@@ -367,6 +363,12 @@ export class ViewerShard implements EpochShard<ViewerUp, ViewerDown> {
 }
 
 const orMinus1 = (x: number) => (x === x ? x : -1);
+
+function grown(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(n);
+  b.set(a);
+  return b;
+}
 
 function mediaEvent(kind: number, arg: number, arg2: number): XEvent {
   const type = MEDIA_EVENT_TYPES[kind]!;
