@@ -6,7 +6,8 @@
 // memory per connection. `--quick`: 2,000 viewers for 60 s at 100 comments/s.
 // Flags: --viewers N --duration S (seconds, ramp included) --ramp S --rate R --fanout-tick MS --no-shaping
 // --restart=cold --clients K --danmaku-every MS (each viewer's danmaku cadence; 0: every tick)
-// --client-nice N (the client processes' nice value).
+// --client-nice N (the bulk client processes' nice value, default 10) --probe-viewers N (viewers in one more
+// client process at nice 0, with the host agent: the receive stamps of an unloaded device; default 200).
 import { fileURLToPath } from 'node:url';
 import { runStress } from '../runner/stress/coordinator.ts';
 import { parseFaults } from '../runner/stress/options.ts';
@@ -24,7 +25,8 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
   const restartAtS = Math.round(rampS + (durationS - rampS) / 2);
   const fanoutTickMs = Number(flags['fanout-tick'] ?? 100);
   const danmakuEveryMs = Number(flags['danmaku-every'] ?? 1000);
-  const clientNice = Number(flags['client-nice'] ?? 3);
+  const clientNice = Number(flags['client-nice'] ?? 10);
+  const probeViewers = Number(flags['probe-viewers'] ?? (quick ? 100 : 200));
   const r = await runStress({
     scenarioFile: SCENARIO,
     viewers,
@@ -40,6 +42,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
     fanoutTickMs,
     danmakuEveryMs,
     clientNice,
+    probeViewers,
     shaping: flags['no-shaping'] !== true,
     restartMode: flags.restart === 'cold' ? 'cold' : 'warm',
     graceMs: 20_000,
@@ -48,7 +51,7 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
   process.stderr.write(`${formatSummary(r)}\n`);
   const l = r.latency;
   return {
-    config: { viewers, durationS, rampS, holdS: durationS - rampS, commentsPerSecond: rate, fanoutTickMs, danmakuEveryMs, clientNice, shaping: r.shaping, clients: r.clients, restartAtS, restartMode: r.server.restartMode },
+    config: { viewers, durationS, rampS, holdS: durationS - rampS, commentsPerSecond: rate, fanoutTickMs, danmakuEveryMs, clientNice, probeViewers: r.probeViewers, shaping: r.shaping, clients: r.clients, restartAtS, restartMode: r.server.restartMode },
     targets: r.targets,
     latencyMs: {
       connect: l.connect,
@@ -60,6 +63,9 @@ export default async function stressBench(flags: BenchFlags): Promise<Record<str
       // received in the hold after the ramp, away from the restart and its recovery (steadyWindows)
       fanoutEndToEndSteady: l['fanout.e2e.steady'],
       fanoutWireSteady: l['fanout.wire.steady'],
+      probeFanoutWireSteady: l['probe.fanout.wire.steady'],
+      probeFanoutEndToEndSteady: l['probe.fanout.e2e.steady'],
+      probeServerFrameToReceiverSteady: l['probe.fanout.recv.steady'],
       // the steady wire time split where the server stamped the frame (a sampling group's frame is stamped
       // when built, for its first member: later members' wait in the sweep counts in the second part)
       fanoutSenderToServerFrameSteady: l['fanout.server.steady'],

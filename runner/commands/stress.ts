@@ -30,6 +30,7 @@ interface StressFlags {
   fanoutTick: string;
   danmakuEvery: string;
   clientNice: string;
+  probeViewers: string;
   restart: string;
   listeners: string;
   churn: boolean;
@@ -58,7 +59,8 @@ export function registerStressCommand(program: Command, io: CliIo): void {
     .option('--buy-boost <b>', 'lower the buy threshold by b logit units (more orders in a short run)', '0')
     .option('--fanout-tick <ms>', 'the server\'s danmaku fan-out tick (divides 1000)', '100')
     .option('--danmaku-every <ms>', 'the server sends each viewer danmaku at most once per this many ms (0: every fan-out tick)', '1000')
-    .option('--client-nice <n>', 'nice value of the client processes (0–19): the load generator yields the CPU to the server it loads', '3')
+    .option('--client-nice <n>', 'nice value of the client processes (0–19): the load generator yields the CPU to the server it loads', '10')
+    .option('--probe-viewers <n>', 'viewers in one more client process at nice 0 (with the host agent): what a viewer\'s own device receives, apart from the loaded generators (at most a tenth of the viewers; 0: none)', '200')
     .option('--restart <mode>', 'restart fault: warm (spare process takes over) or cold (new process)', 'warm')
     .option('--listeners <n>', 'listening ports of the server the run starts (viewers spread over them; Node accepts one connection per port per event-loop iteration)', String(LISTENERS))
     .option('--no-churn', 'viewers who leave are not replaced')
@@ -86,6 +88,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
       const tick = num('--fanout-tick', f.fanoutTick, (n) => Number.isInteger(n) && n > 0 && 1000 % n === 0, 'a number of ms that divides 1000')!;
       const every = num('--danmaku-every', f.danmakuEvery, (n) => Number.isInteger(n) && n >= 0 && n <= 10_000, 'an integer number of ms in [0, 10000]')!;
       const clientNice = num('--client-nice', f.clientNice, (n) => Number.isInteger(n) && n >= 0 && n <= 19, 'an integer in [0, 19]')!;
+      const probeViewers = num('--probe-viewers', f.probeViewers, (n) => Number.isInteger(n) && n >= 0 && n <= 20_000, 'an integer in [0, 20000]')!;
       const listeners = num('--listeners', f.listeners, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'an integer in [1, 64]')!;
       if (f.restart !== 'warm' && f.restart !== 'cold') problems.push({ path: '--restart', expected: "'warm' or 'cold'", value: f.restart });
       if (viewers > 15_000 * (clients ?? Math.ceil(viewers / CLIENT_VIEWERS))) problems.push({ path: '--clients', expected: 'at most 15,000 viewers per client process', value: clients });
@@ -111,6 +114,7 @@ export function registerStressCommand(program: Command, io: CliIo): void {
         fanoutTickMs: tick,
         danmakuEveryMs: every,
         clientNice,
+        probeViewers,
         restartMode: f.restart as 'warm' | 'cold',
         listeners,
         out: f.out,

@@ -92,6 +92,8 @@ export interface StressResult {
   durationMs: number;
   rampMs: number;
   clients: number;
+  /** viewers in the probe process (0: none; options.ts probeViewers) */
+  probeViewers: number;
   shaping: boolean;
   fanoutTickMs: number;
   /** the server's danmaku cadence per viewer (ms; 0: every tick) */
@@ -126,7 +128,7 @@ export interface StressResult {
   marketing: unknown;
   room: unknown;
   host: ClientReport['host'];
-  clientProcesses: { index: number; cpuSeconds: number; rssBytes: number; loopP99Ms: number }[];
+  clientProcesses: { index: number; cpuSeconds: number; rssBytes: number; loopP99Ms: number; probe?: boolean }[];
   faultResults: Record<string, unknown>;
   browsers: BrowserReport[];
   netem: NetemStatus;
@@ -310,7 +312,10 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   const viewers = o.viewers;
   const durationMs = o.durationMs;
   const rampMs = o.rampMs ?? Math.min(60_000, Math.round(durationMs / 4));
-  const clientsN = Math.max(1, Math.min(viewers, o.clients ?? Math.ceil(viewers / CLIENT_VIEWERS)));
+  const probeN = Math.max(0, Math.min(Math.floor(o.probeViewers ?? 0), Math.floor(viewers / 10)));
+  const clientsN = Math.max(1, Math.min(viewers - probeN, o.clients ?? Math.ceil((viewers - probeN) / CLIENT_VIEWERS)));
+  /** the probe process's client index (−1: none) */
+  const probeIndex = probeN > 0 ? clientsN : -1;
   const fanoutTickMs = o.fanoutTickMs ?? 100;
   const danmakuEveryMs = o.danmakuEveryMs ?? 1000;
   const maxPeers = o.maxPeers ?? 5;
@@ -366,14 +371,18 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
     const rtcTotal = Math.max(0, Math.min(Math.round((o.webrtcShare ?? 0) * viewers), maxPeers - 1));
     const cps = o.commentsPerSecond ?? null;
     const start = await clientStart();
-    for (let i = 0; i < clientsN; i++) {
-      const n = Math.floor(viewers / clientsN) + (i < viewers % clientsN ? 1 : 0);
+    // the bulk clients (niced load generators), then the probe process if any (nice 0, with the host agent)
+    const bulk = viewers - probeN;
+    for (let i = 0; i < clientsN + (probeN > 0 ? 1 : 0); i++) {
+      const probe = i === probeIndex;
+      const n = probe ? probeN : Math.floor(bulk / clientsN) + (i < bulk % clientsN ? 1 : 0);
+      const hostHere = probeN > 0 ? probe : i === 0;
       const config: ClientConfig = {
         index: i,
         url,
         secret,
-        hostToken: i === 0 ? hostToken : null,
-        hostRtc: i === 0 && hostToken !== null && rtcTotal > 0,
+        hostToken: hostHere ? hostToken : null,
+        hostRtc: hostHere && hostToken !== null && rtcTotal > 0,
         scenarioFile: o.scenarioFile,
         seed: scenario.seed,
         firstViewer: 1 + i * 10_000_000,
@@ -389,7 +398,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
         steady,
         wsPorts,
       };
-      clients.push(forkClient(start, i, config, o.clientNice ?? 0, log));
+      clients.push(forkClient(start, i, config, probe ? 0 : (o.clientNice ?? 0), log));
     }
     // run time 0 is when every client has built its world and compiled the machines
     await Promise.race([Promise.all(clients.map((c) => c.ready)), Promise.all(clients.map((c) => c.done))]);
@@ -542,6 +551,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
     const counters: Record<string, number> = {};
     for (const r of reports) {
       lat.mergeEncoded(r.histos);
+      if (r.index === probeIndex) lat.mergeEncoded(Object.fromEntries(Object.entries(r.histos).map(([k, v]) => [`probe.${k}`, v])));
       for (const [k, v] of Object.entries(r.counters)) if (!k.startsWith('loop.')) counters[k] = (counters[k] ?? 0) + v;
       Object.assign(faultResults, r.faults);
     }
@@ -560,6 +570,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       durationMs,
       rampMs,
       clients: clientsN,
+      probeViewers: probeN,
       shaping: o.shaping !== false,
       fanoutTickMs,
       danmakuEveryMs,
@@ -594,7 +605,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       marketing: state?.marketing ?? null,
       room: state?.room ?? null,
       host,
-      clientProcesses: reports.map((r) => ({ index: r.index, cpuSeconds: Math.round(r.cpuSeconds * 10) / 10, rssBytes: r.rssBytes, loopP99Ms: Math.round((r.counters['loop.p99Ms'] ?? 0) * 10) / 10 })),
+      clientProcesses: reports.map((r) => ({ index: r.index, cpuSeconds: Math.round(r.cpuSeconds * 10) / 10, rssBytes: r.rssBytes, loopP99Ms: Math.round((r.counters['loop.p99Ms'] ?? 0) * 10) / 10, ...(r.index === probeIndex ? { probe: true } : {}) })),
       faultResults,
       browsers,
       netem,
@@ -673,6 +684,12 @@ export function targetsOf(r: StressResult): TargetRow[] {
     row('danmaku fan-out p99, hold without faults, end to end (shaped)', '< 250 ms', r.latency['fanout.e2e.steady']?.p99, 250),
     row('danmaku fan-out p99, hold without faults, on the wire', '< 250 ms', r.latency['fanout.wire.steady']?.p99, 250),
     row('comment → host prompt p99, hold without faults, on the wire', '< 200 ms', r.latency['prompt.wire.steady']?.p99, 200),
+    ...(r.probeViewers > 0
+      ? [
+          row('danmaku fan-out p99, hold without faults, on the wire, received by the probe viewers', '< 250 ms', r.latency['probe.fanout.wire.steady']?.p99, 250),
+          row('danmaku fan-out p99, hold without faults, end to end (shaped), received by the probe viewers', '< 250 ms', r.latency['probe.fanout.e2e.steady']?.p99, 250),
+        ]
+      : []),
     row('behaviour → targeted push p99, hold without faults, on the wire', '< 1000 ms', r.latency['targeting.wire.steady']?.p99, 1000),
     row('danmaku fan-out p99, end to end (shaped)', '< 250 ms', r.latency['fanout.e2e']?.p99, 250),
     row('danmaku fan-out p99, on the wire', '< 250 ms', r.latency['fanout.wire']?.p99, 250),

@@ -43,6 +43,12 @@ export interface StressOptions {
    * runner/stress/README.md, Processes)
    */
   clientNice?: number;
+  /**
+   * viewers hosted by one extra client process at nice 0 with nothing else to do but them and the host agent
+   * (default 0: none; at most a tenth of the viewers): their receive stamps are a real viewer's own device,
+   * not a load generator's starved event loop. Their latencies are also kept under `probe.*`.
+   */
+  probeViewers?: number;
   /** how long the end waits for unanswered checkouts */
   graceMs?: number;
   /** where to write stress.json (null: nowhere) */

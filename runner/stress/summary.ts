@@ -34,7 +34,7 @@ export function formatSummary(r: StressResult): string {
   const faults = r.faults.length ? r.faults.map((f) => `${f.kind}@${Math.round(f.atMs / 1000)}s`).join(',') : 'none';
   out.push(
     `livelab stress: ${r.viewers.toLocaleString('en-US')} viewers × ${Math.round(r.durationMs / 1000)} s on ${r.url} ` +
-      `(${r.clients} client process${r.clients === 1 ? '' : 'es'}, shaping ${r.shaping ? 'on' : 'off'}, fan-out tick ${r.fanoutTickMs} ms${r.danmakuEveryMs > r.fanoutTickMs ? `, danmaku every ${r.danmakuEveryMs} ms per viewer` : ''}${r.clientNice ? `, clients at nice ${r.clientNice}` : ''}, faults: ${faults})`,
+      `(${r.clients} client process${r.clients === 1 ? '' : 'es'}, shaping ${r.shaping ? 'on' : 'off'}, fan-out tick ${r.fanoutTickMs} ms${r.danmakuEveryMs > r.fanoutTickMs ? `, danmaku every ${r.danmakuEveryMs} ms per viewer` : ''}${r.clientNice ? `, clients at nice ${r.clientNice}` : ''}${r.probeViewers > 0 ? `, ${r.probeViewers} probe viewers in one more at nice 0` : ''}, faults: ${faults})`,
   );
   out.push(`comments: ${r.commentsPerSecond.measured}/s measured${r.commentsPerSecond.target !== null ? ` (target ${r.commentsPerSecond.target}/s)` : ''}`);
   out.push('');

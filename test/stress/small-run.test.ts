@@ -24,6 +24,7 @@ describe('livelab stress, small', () => {
       durationMs,
       rampMs: 4000,
       clients: 2,
+      probeViewers: 30,
       commentsPerSecond: 40,
       shopSpeed: 10,
       buyBoost: 4,
@@ -56,5 +57,12 @@ describe('livelab stress, small', () => {
     expect(r.danmaku!.samplingRatio).toBeGreaterThan(0);
     expect(r.danmaku!.samplingRatio).toBeLessThanOrEqual(1);
     expect(r.machine.schedP99Ms).toBeGreaterThanOrEqual(0);
+    // 30 probe viewers in a third process at nice 0 with the host agent; their latencies also under probe.*
+    expect(r.probeViewers).toBe(30);
+    expect(r.clientProcesses.filter((c) => c.probe === true).map((c) => c.index)).toEqual([2]);
+    present(r, 'probe.fanout.wire');
+    expect(r.latency['probe.fanout.wire']!.count).toBeLessThan(r.latency['fanout.wire']!.count);
+    expect(r.host, summary).not.toBeNull();
+    expect(r.targets.map((t) => t.name)).toContain('danmaku fan-out p99, hold without faults, on the wire, received by the probe viewers');
   }, 150_000);
 });
