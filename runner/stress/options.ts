@@ -38,7 +38,7 @@ export interface StressOptions {
   /** the server's danmaku cadence per viewer (ms; 0: every fan-out tick) */
   danmakuEveryMs?: number;
   /**
-   * nice value of the client processes (0–19; default 0 here, 3 for `livelab stress` and the bench): the
+   * nice value of the client processes (0–19; default 0 here, 10 for `livelab stress` and the bench): the
    * load generator yields the CPU to the server under test when the two share a machine (see
    * runner/stress/README.md, Processes)
    */
