@@ -659,35 +659,30 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   }
 
+  /** Serves list[from…] until it ends or the slice begun at `started` has had its time; returns where it stopped. */
+  function serveSlice(list: Conn[], from: number, started: number): number {
+    let i = from;
+    while (i < list.length) {
+      const end = Math.min(list.length, i + FANOUT_CHECK);
+      for (; i < end; i++) {
+        const c = list[i]!;
+        if (c.closed || c.left || !needs(c)) continue;
+        serve(c);
+      }
+      if (performance.now() - started >= FANOUT_SLICE_MS) break;
+    }
+    return i;
+  }
+
   function fanoutSlice(): void {
     fanoutScheduled = false;
     const sw = sweep;
     if (sw === null) return;
     const started = performance.now();
     if (diag.on) diag.add('sliceGap', started - lastSliceEnd);
-    let spent = false;
-    while (sw.upos < sw.urgent.length) {
-      const end = Math.min(sw.urgent.length, sw.upos + FANOUT_CHECK);
-      for (; sw.upos < end; sw.upos++) {
-        const c = sw.urgent[sw.upos]!;
-        if (c.closed || c.left || !needs(c)) continue;
-        serve(c);
-      }
-      if (performance.now() - started >= FANOUT_SLICE_MS) {
-        spent = true;
-        break;
-      }
-    }
-    const n = sw.targets.length;
-    while (!spent && sw.pos < n) {
-      const end = Math.min(n, sw.pos + FANOUT_CHECK);
-      for (; sw.pos < end; sw.pos++) {
-        const c = sw.targets[sw.pos]!;
-        if (c.closed || c.left || !needs(c)) continue;
-        serve(c);
-      }
-      if (performance.now() - started >= FANOUT_SLICE_MS) break;
-    }
+    // the viewers a new batch made due first, then the sweep's own order, while the slice's time lasts
+    sw.upos = serveSlice(sw.urgent, sw.upos, started);
+    if (sw.upos >= sw.urgent.length && performance.now() - started < FANOUT_SLICE_MS) sw.pos = serveSlice(sw.targets, sw.pos, started);
     if (diag.on) {
       lastSliceEnd = performance.now();
       diag.add('slice', lastSliceEnd - started);

@@ -46,7 +46,17 @@ export function autoWorkers(viewers: number, cores = os.availableParallelism(), 
 }
 
 /** grace after the show's end for the last leaves to reach the stack */
-export const TAIL_MS = 10_000;
+const TAIL_MS = 10_000;
+
+/**
+ * The epoch loop's clock for a show: its end (the show's plus a grace for the last leaves), the epoch
+ * length, and the lookahead: the stack's replies reach the viewers' side replyDelayMs (in whole epochs,
+ * rounded up) after the boundary.
+ */
+export function epochClock(s: Scenario, hub: StackHub): { end: number; delta: number; lookahead: number } {
+  const delta = s.show.epochMs;
+  return { end: hub.showEndMs + TAIL_MS, delta, lookahead: 1 + Math.ceil(s.show.replyDelayMs / delta) };
+}
 
 export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise<RunResult> {
   const workers = Math.max(1, Math.floor(opts.workers ?? 1));
@@ -61,11 +71,7 @@ export async function simulate(s: Scenario, opts: SimulateOptions = {}): Promise
     pool?.close();
     throw e;
   }
-  const end = hub.showEndMs + TAIL_MS;
-  const delta = s.show.epochMs;
-  // the stack's replies reach the viewers' side replyDelayMs (in whole epochs, rounded up) after the
-  // boundary: that many epochs of lookahead
-  const lookahead = 1 + Math.ceil(s.show.replyDelayMs / delta);
+  const { end, delta, lookahead } = epochClock(s, hub);
   let records: ViewerRecord[] = [];
   let events = 0;
   if (pool === null) {

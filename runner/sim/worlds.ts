@@ -14,7 +14,7 @@ import { StackHub } from './hub.ts';
 import { mergeLatency } from './latency-series.ts';
 import { buildResult } from './results.ts';
 import { ViewerShard, WORLD_STRIDE } from './shard.ts';
-import { TAIL_MS } from './simulate.ts';
+import { epochClock } from './simulate.ts';
 
 /**
  * What the shared side of a show reads of its scenario (the viewers' arrivals, personas, networks and
@@ -73,9 +73,7 @@ export function simulateWorlds(runs: readonly WorldRun[], opts: WorldsOptions = 
   const t0 = now();
   const s = runs[0]!.scenario;
   const hubs = runs.map((r) => new StackHub(r.scenario));
-  const end = hubs[0]!.showEndMs + TAIL_MS;
-  const delta = s.show.epochMs;
-  const lookahead = 1 + Math.ceil(s.show.replyDelayMs / delta);
+  const { end, delta, lookahead } = epochClock(s, hubs[0]!);
   const shard = new ViewerShard({ scenario: s, shard: 0, shards: 1, worlds: runs.length, ...(opts.leaveBeforeStep ? { leaveBeforeStep: opts.leaveBeforeStep } : {}) });
   runEpochsSync({ shards: [shard], hub: new WorldsHub(hubs), delta, lookahead, end, shardOf: () => 0, onEpoch: (t) => opts.onProgress?.(t, end) });
   if (shard.inRoom > 0) throw new Error(`simulateWorlds: ${shard.inRoom} viewers still in the room after the show ended`);
